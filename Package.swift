@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sitrep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitrep", targets: ["sitrep"]),
+        .library(name: "SitrepExtract", targets: ["SitrepExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Shared value types: documents, mentions, dates, errors, JSON output.
+        .target(name: "SitrepCore", dependencies: ["CZlib"]),
+        // Stage 2: sentences, tokens with byte offsets, paragraphs, quotations.
+        .target(name: "SitrepText", dependencies: ["SitrepCore"]),
+        // Places: the GeoNames gazetteer, name folding, fuzzy look-up, recognition in text.
+        .target(name: "SitrepGazetteer", dependencies: ["SitrepCore", "SitrepText"],
+                resources: [.copy("Data")]),
+        // Stage 3: actors, dates, speakers.
+        .target(name: "SitrepRecognize", dependencies: ["SitrepCore", "SitrepText", "SitrepGazetteer"],
+                resources: [.copy("Data")]),
+        // Stage 4: event mentions with modality and source.
+        .target(name: "SitrepExtract",
+                dependencies: ["SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize"],
+                resources: [.copy("Data")]),
+        // Stage 1: documents from text, JSON Lines, folders, standard input.
+        .target(name: "SitrepIngest", dependencies: ["SitrepCore"]),
+        // Scoring against gold files (spec/eval.md).
+        .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract"]),
+        .executableTarget(name: "sitrep", dependencies: [
+            "SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize", "SitrepExtract", "SitrepIngest",
+            "SitrepEval", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SitrepTextTests", dependencies: ["SitrepText"]),
+        .testTarget(name: "SitrepGazetteerTests", dependencies: ["SitrepGazetteer", "SitrepText"]),
+        .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"]),
+        .testTarget(name: "SitrepIngestTests", dependencies: ["SitrepIngest"]),
+        .testTarget(name: "SitrepEvalTests", dependencies: ["SitrepEval", "SitrepIngest", "SitrepExtract"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

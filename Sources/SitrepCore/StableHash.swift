@@ -1,0 +1,32 @@
+/// FNV-1a, 64 bits: stable across runs and machines (Swift's `Hasher` is seeded per process).
+public struct StableHash {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    @inline(__always)
+    public mutating func add(_ b: UInt8) {
+        value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+    }
+
+    public mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        for b in bytes { add(b) }
+    }
+
+    public static func of(_ s: String) -> UInt64 {
+        var h = StableHash()
+        h.add(s.utf8)
+        return h.value
+    }
+
+    /// A short hex id: 16 hex digits of the hash of the parts joined by NUL.
+    public static func hexID(_ parts: [String]) -> String {
+        var h = StableHash()
+        for (i, p) in parts.enumerated() {
+            if i > 0 { h.add(0) }
+            h.add(p.utf8)
+        }
+        let s = String(h.value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+import SitrepCore
+import SitrepText
+
+/// The world gazetteer: GeoNames towns (cities1000), first-order divisions and countries, with name indexes.
+///
+/// Loaded once per process from the bundled `gazetteer.tsv.gz` (see Scripts/build_gazetteer.py) plus the
+/// hand-kept `place-aliases.tsv`. Names are indexed by the hash of their exact key and of their skeleton
+/// (`NameKey`), in sorted arrays: a look-up is a binary search, and nothing is scanned.
+public final class Gazetteer: @unchecked Sendable {
+    public private(set) var places: [Place] = []
+    /// Every name of every place, UTF-8, back to back.
+    var nameBytes: [UInt8] = []
+    var nameStart: [Int32] = []
+    var namePlace: [Int32] = []
+    var exactHash: [UInt64] = []
+    var exactName: [Int32] = []
+    var skeletonHash: [UInt64] = []
+    var skeletonName: [Int32] = []
+    public private(set) var countryByCode: [String: Int] = [:]
+    public private(set) var divisionByKey: [String: Int] = [:]
+    /// Demonyms and adjectives of countries ("Afghan", "Iraqi"), folded hash → country code.
+    public private(set) var demonyms: [UInt64: String] = [:]
+    /// Place names that are also English words or person names (folded hash).
+    public private(set) var commonWords: Set<UInt64> = []
+    public private(set) var personNames: Set<UInt64> = []
+    /// The most words any indexed name has, after fillers are dropped.
+    public private(set) var maxWords = 1
+
+    public static let dataDirectory: URL = {
+        if let env = ProcessInfo.processInfo.environment["SITREP_GAZETTEER_DIR"] { return URL(fileURLWithPath: env) }
+        return Bundle.module.resourceURL!.appendingPathComponent("Data")
+    }()
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cached: Gazetteer?
+
+    /// The shared gazetteer, loaded on first use.
+    public static func shared() throws -> Gazetteer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let g = cached { return g }
+        let g = try Gazetteer(directory: dataDirectory)
+        cached = g
+        return g
+    }
+
+    public init(directory: URL) throws {
+        let gz = directory.appendingPathComponent("gazetteer.tsv.gz")
+        guard let data = FileManager.default.contents(atPath: gz.path) else {
+            throw SitrepError(.badData, "the gazetteer is missing", at: gz.path,
+                              hint: "run python3 Scripts/build_gazetteer.py, or set SITREP_GAZETTEER_DIR")
+        }
+        let bytes = try Gzip.decompress([UInt8](data), origin: gz.path)
+        try parse(bytes, origin: gz.path)
+        loadAliases(directory.appendingPathComponent("place-aliases.tsv"))
+        loadDemonyms(directory.appendingPathComponent("demonyms.tsv"))
+        loadAmbiguous(directory.appendingPathComponent("ambiguous-names.tsv"))
+        buildIndexes()
+    }
+
+    // MARK: loading
+
+    private func parse(_ b: [UInt8], origin: String) throws {
+        places.reserveCapacity(180_000)
+        nameBytes.reserveCapacity(b.count / 2)
+        var i = 0
+        let n = b.count
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(13)
+        var line = 0
+        while i < n {
+            var j = i
+            while j < n && b[j] != 10 { j += 1 }
+            line += 1
+            defer { i = j + 1 }
+            if b[i] == 35 { continue }   // comment
+            fields.removeAll(keepingCapacity: true)
+            var s = i
+            for k in i..<j where b[k] == 9 {
+                fields.append(s..<k)
+                s = k + 1
+            }
+            fields.append(s..<j)
+            guard fields.count >= 13 else {
+                throw SitrepError(.badData, "line \(line) has \(fields.count) columns, 13 expected", at: origin)
+            }
+            func str(_ f: Int) -> String { String(decoding: b[fields[f]], as: UTF8.self) }
+            func int(_ f: Int) -> Int {
+                var v = 0
+                for k in fields[f] where b[k] >= 48 && b[k] <= 57 { v = v * 10 + Int(b[k] - 48) }
+                return v
+            }
+            let kind: Place.Kind = b[fields[0].lowerBound] == 80 ? .town : (b[fields[0].lowerBound] == 65 ? .division : .country)
+            let idx = places.count
+            let key = fields[2].isEmpty ? str(1) : str(2)
+            // the ASCII name reads as English copy does ("Herat", not "Herāt")
+            places.append(Place(kind: kind, geonameid: fields[1].isEmpty ? nil : int(1), key: key,
+                                name: fields[4].isEmpty ? str(3) : str(4),
+                                country: str(5), admin1Code: str(6), admin1Name: str(7), feature: str(8),
+                                population: int(9), lat: Double(str(10)) ?? 0, lon: Double(str(11)) ?? 0))
+            if kind == .country { countryByCode[key] = idx }
+            if kind == .division { divisionByKey[key] = idx }
+            addName(b[fields[3]], place: idx)
+            if !fields[4].isEmpty { addName(b[fields[4]], place: idx) }
+            var a = fields[12].lowerBound
+            for k in fields[12].lowerBound...fields[12].upperBound where k == fields[12].upperBound || b[k] == 124 {
+                if k > a { addName(b[a..<k], place: idx) }
+                a = k + 1
+            }
+        }
+    }
+
+    private func addName(_ name: ArraySlice<UInt8>, place: Int) {
+        nameStart.append(Int32(nameBytes.count))
+        nameBytes.append(contentsOf: name)
+        namePlace.append(Int32(place))
+    }
+
+    public func name(_ entry: Int) -> String {
+        let lo = Int(nameStart[entry])
+        let hi = entry + 1 < nameStart.count ? Int(nameStart[entry + 1]) : nameBytes.count
+        return String(decoding: nameBytes[lo..<hi], as: UTF8.self)
+    }
+
+    func nameSlice(_ entry: Int) -> ArraySlice<UInt8> {
+        let lo = Int(nameStart[entry])
+        let hi = entry + 1 < nameStart.count ? Int(nameStart[entry + 1]) : nameBytes.count
+        return nameBytes[lo..<hi]
+    }
+
+    /// `alias<TAB>place key` lines: short forms and English names the data lacks ("U.S." → US).
+    private func loadAliases(_ url: URL) {
+        for (cols, _) in TSV.rows(url) where cols.count >= 2 {
+            if let p = index(ofKey: cols[1]) { addName(ArraySlice(cols[0].utf8), place: p) }
+        }
+    }
+
+    private func loadDemonyms(_ url: URL) {
+        for (cols, _) in TSV.rows(url) where cols.count >= 2 {
+            demonyms[TokenHash.of(word: cols[0])] = cols[1]
+        }
+    }
+
+    private func loadAmbiguous(_ url: URL) {
+        for (cols, _) in TSV.rows(url) where cols.count >= 2 {
+            let h = TokenHash.of(cols[0].utf8)
+            if cols[1] == "name" { personNames.insert(h) } else { commonWords.insert(h) }
+        }
+    }
+
+    /// A place by its key: a geonameid, "CC.code" for a division, or "CC" for a country.
+    public func index(ofKey key: String) -> Int? {
+        if let c = countryByCode[key] { return c }
+        if let d = divisionByKey[key] { return d }
+        if let id = Int(key) { return townByID[id] }
+        return nil
+    }
+
+    private lazy var townByID: [Int: Int] = {
+        var m: [Int: Int] = [:]
+        m.reserveCapacity(places.count)
+        for (i, p) in places.enumerated() where p.kind == .town { if let g = p.geonameid { m[g] = i } }
+        return m
+    }()
+
+    private func buildIndexes() {
+        let count = namePlace.count
+        var pairsE: [(UInt64, Int32)] = []
+        var pairsS: [(UInt64, Int32)] = []
+        pairsE.reserveCapacity(count)
+        pairsS.reserveCapacity(count)
+        var scratch = NameKey.Scratch()
+        var lastE: UInt64 = 0, lastS: UInt64 = 0, lastPlace: Int32 = -1
+        for e in 0..<count {
+            guard let h = NameKey.hashes(of: nameSlice(e), scratch: &scratch) else { continue }
+            maxWords = max(maxWords, min(h.words, 8))
+            let p = namePlace[e]
+            // the same place under the same key once is enough
+            if !(p == lastPlace && h.exact == lastE) { pairsE.append((h.exact, Int32(e))) }
+            if !(p == lastPlace && h.skeleton == lastS) { pairsS.append((h.skeleton, Int32(e))) }
+            lastE = h.exact
+            lastS = h.skeleton
+            lastPlace = p
+        }
+        pairsE.sort { $0.0 < $1.0 }
+        pairsS.sort { $0.0 < $1.0 }
+        exactHash = pairsE.map { $0.0 }
+        exactName = pairsE.map { $0.1 }
+        skeletonHash = pairsS.map { $0.0 }
+        skeletonName = pairsS.map { $0.1 }
+    }
+
+    // MARK: look-up
+
+    /// Name entries whose exact key hashes to `h`.
+    public func exactEntries(_ h: UInt64) -> ArraySlice<Int32> { Gazetteer.range(exactHash, exactName, h) }
+
+    public func skeletonEntries(_ h: UInt64) -> ArraySlice<Int32> { Gazetteer.range(skeletonHash, skeletonName, h) }
+
+    public func hasExact(_ h: UInt64) -> Bool { !Gazetteer.range(exactHash, exactName, h).isEmpty }
+
+    public func place(ofEntry e: Int32) -> Int { Int(namePlace[Int(e)]) }
+
+    static func range(_ keys: [UInt64], _ values: [Int32], _ h: UInt64) -> ArraySlice<Int32> {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < h { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < keys.count && keys[end] == h { end += 1 }
+        return values[lo..<end]
+    }
+
+    public var nameCount: Int { namePlace.count }
+
+    public func country(_ code: String) -> Place? { countryByCode[code].map { places[$0] } }
+
+    public func division(country: String, code: String) -> Place? { divisionByKey["\(country).\(code)"].map { places[$0] } }
+}
+
+/// Minimal reader for the project's tab-separated data files (comments start with #).
+public enum TSV {
+    public static func rows(_ url: URL) -> [([String], Int)] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        var out: [([String], Int)] = []
+        var n = 0
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            out.append((line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }, n))
+        }
+        return out
+    }
+}

@@ -1,0 +1,30 @@
+/// One reading of a name: a place, the name entry that matched, how closely, and its rank score.
+public struct PlaceCandidate: Sendable {
+    public enum Match: Int, Sendable, Comparable {
+        case fuzzy = 0, skeleton = 1, exact = 2
+        public static func < (a: Match, b: Match) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var place: Int
+    public var entry: Int32
+    public var match: Match
+    public var score: Double = 0
+}
+
+/// What the surroundings say about a name: the document's countries and divisions, and words around it.
+public struct PlaceContext: Sendable {
+    /// Country code → weight (how much the document is about it).
+    public var countries: [String: Double] = [:]
+    /// Division keys ("AF.02") the document names.
+    public var divisions: Set<String> = []
+    /// Only places of this country (the `--country` option).
+    public var requiredCountry: String?
+    /// "X province", "province of X": a first-order division is meant.
+    public var wantsDivision = false
+    /// "the city of X", "X city", "town of X": a town is meant.
+    public var wantsTown = false
+    /// "X, Afghanistan", "capital of Y": a country stated beside the name.
+    public var statedCountry: String?
+
+    public init() {}
+}

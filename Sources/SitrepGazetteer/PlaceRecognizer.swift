@@ -1,0 +1,215 @@
+import Foundation
+import SitrepText
+
+/// Finds place names in analyzed text and resolves each to one gazetteer place.
+///
+/// Candidate names are found token by token: from each capitalized word (or a connective/article joined to
+/// one), the exact-key hash is extended word by word and looked up, keeping the longest match — a multi-pattern
+/// match over all gazetteer names without building an automaton. Names then resolve in two passes: the first
+/// learns which countries and divisions the document is about; the second ranks every name with that context
+/// and drops readings the evidence does not support (common words, parts of person names, far-away villages).
+public struct PlaceRecognizer: Sendable {
+    public let gazetteer: Gazetteer
+    public let resolver: PlaceResolver
+    let roles: [UInt64: Set<String>]
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        self.resolver = PlaceResolver(gazetteer: gazetteer)
+        var r: [UInt64: Set<String>] = [:]
+        for (cols, _) in TSV.rows(Gazetteer.dataDirectory.appendingPathComponent("context-words.tsv")) where cols.count >= 2 {
+            r[TokenHash.of(cols[0].utf8), default: []].insert(cols[1])
+        }
+        self.roles = r
+    }
+
+    func has(_ t: Token, _ role: String) -> Bool { roles[t.hash]?.contains(role) ?? false }
+
+    struct Span {
+        var tokens: Range<Int>
+        var nameEnd: Int
+        var cands: [PlaceCandidate]
+        var wantsDivision = false
+        var wantsTown = false
+        var statedCountry: String?
+    }
+
+    public func recognize(_ text: AnalyzedText) -> [PlaceMention] {
+        let spans = findSpans(text)
+        guard !spans.isEmpty else { return [] }
+        var context = documentContext(text, spans)
+        var out: [PlaceMention] = []
+        for sp in spans {
+            var ctx = context
+            ctx.wantsDivision = sp.wantsDivision
+            ctx.wantsTown = sp.wantsTown
+            ctx.statedCountry = sp.statedCountry
+            let ranked = resolver.rank(sp.cands, context: ctx)
+            guard let top = ranked.first, accept(sp, top, text, context) else { continue }
+            let t = text.tokens
+            let start = Int(t[sp.tokens.lowerBound].start), end = Int(t[sp.tokens.upperBound - 1].end)
+            out.append(PlaceMention(tokens: sp.tokens, start: start, end: end, matched: text.text(start..<end),
+                                    place: top.place, candidate: top, sentence: Int(t[sp.tokens.lowerBound].sentence)))
+            let p = gazetteer.places[top.place]
+            if p.kind == .division { context.divisions.insert(p.key) }
+        }
+        return out
+    }
+
+    // MARK: spans
+
+    private func findSpans(_ text: AnalyzedText) -> [Span] {
+        let t = text.tokens
+        var spans: [Span] = []
+        var i = 0
+        var skeleton: [UInt8] = []
+        while i < t.count {
+            let tok = t[i]
+            let joinedFiller = NameKey.isFiller(hash: tok.hash) && i + 2 < t.count && t[i + 1].has(.hyphen)
+                && !t[i + 1].has(.spaceBefore) && t[i + 2].isCapitalized
+            guard tok.isWord, tok.isCapitalized || joinedFiller else { i += 1; continue }
+            // extend word by word
+            var h = TokenHash.seed
+            var words = 0
+            var best: (end: Int, cands: [PlaceCandidate])? = nil
+            var j = i
+            var wordRanges: [Range<Int>] = []
+            var lastContent = i
+            while j < t.count, words <= gazetteer.maxWords {
+                let w = t[j]
+                if j > i {
+                    if w.has(.hyphen) && !w.has(.spaceBefore) && j + 1 < t.count && !t[j + 1].has(.spaceBefore) {
+                        j += 1
+                        continue
+                    }
+                    guard w.isWord, w.sentence == tok.sentence else { break }
+                    guard w.isCapitalized || NameKey.isFiller(hash: w.hash) else { break }
+                }
+                if !NameKey.isFiller(hash: w.hash) || (words == 0 && j + 1 >= t.count) {
+                    h = TokenHash.of(text.foldedBytes(j), from: h)
+                    words += 1
+                    wordRanges.append(Int(w.foldStart)..<Int(w.foldEnd))
+                    lastContent = j
+                    let found = resolver.collect(exact: h, skeleton: nil, exactKey: "", skeletonKey: "")
+                    if !found.isEmpty { best = (j + 1, found) }
+                }
+                j += 1
+            }
+            var spanEnd = best?.end ?? 0
+            var cands = best?.cands ?? []
+            if best == nil, tok.isCapitalized, !tok.has(.sentenceStart), words >= 1 {
+                // transliteration variants: skeleton of the whole capitalized run
+                let run = wordRanges
+                let keyLen = run.reduce(0) { $0 + $1.count }
+                if keyLen >= 5 && !gazetteer.commonWords.contains(tok.hash) {
+                    NameKey.skeletonBytes(text.folded, run, into: &skeleton)
+                    var exactKey = ""
+                    for r in run { exactKey += String(decoding: text.folded[r], as: UTF8.self) }
+                    let found = resolver.collect(exact: h, skeleton: TokenHash.of(skeleton), exactKey: exactKey,
+                                                 skeletonKey: String(decoding: skeleton, as: UTF8.self))
+                    if !found.isEmpty {
+                        spanEnd = lastContent + 1
+                        cands = found
+                    }
+                }
+            }
+            guard spanEnd > i else { i += 1; continue }
+            var sp = Span(tokens: i..<spanEnd, nameEnd: spanEnd, cands: cands)
+            // words around the name
+            if spanEnd < t.count, t[spanEnd].isWord, !t[spanEnd].isCapitalized || t[spanEnd].sentence == tok.sentence {
+                if has(t[spanEnd], "division-after") && !cands.allSatisfy({ gazetteer.places[$0.place].kind == .town }) {
+                    sp.wantsDivision = true
+                    sp.tokens = i..<(spanEnd + 1)
+                } else if has(t[spanEnd], "division-after") {
+                    sp.wantsDivision = true
+                } else if has(t[spanEnd], "town-after") {
+                    sp.wantsTown = true
+                }
+            }
+            if i >= 2, has(t[i - 1], "locative"), t[i - 1].hash == TokenHash.of("of".utf8) {
+                if has(t[i - 2], "division-before") { sp.wantsDivision = true }
+                if has(t[i - 2], "town-before") { sp.wantsTown = true }
+            }
+            // "Herat, Afghanistan"
+            if spanEnd + 1 < t.count, text.text(of: t[spanEnd]) == "," {
+                let k = spanEnd + 1
+                if t[k].isCapitalized {
+                    let c = resolver.collect(exact: t[k].hash, skeleton: nil, exactKey: "", skeletonKey: "")
+                    if let country = c.first(where: { gazetteer.places[$0.place].kind == .country }) {
+                        sp.statedCountry = gazetteer.places[country.place].country
+                    }
+                }
+            }
+            spans.append(sp)
+            i = spanEnd
+        }
+        return spans
+    }
+
+    // MARK: context
+
+    private func documentContext(_ text: AnalyzedText, _ spans: [Span]) -> PlaceContext {
+        var weights: [String: Double] = [:]
+        for tok in text.tokens where tok.isCapitalized {
+            if let cc = gazetteer.demonyms[tok.hash] { weights[cc, default: 0] += 0.5 }
+        }
+        for sp in spans {
+            var ctx = PlaceContext()
+            ctx.wantsDivision = sp.wantsDivision
+            ctx.statedCountry = sp.statedCountry
+            let ranked = resolver.rank(sp.cands, context: ctx)
+            guard let top = ranked.first else { continue }
+            let p = gazetteer.places[top.place]
+            if p.kind == .country {
+                weights[p.country, default: 0] += 1
+            } else if p.isStrong && top.match == .exact {
+                // an unambiguous strong name counts; a name strong in several countries does not
+                let rivals = ranked.dropFirst().prefix(3).filter {
+                    gazetteer.places[$0.place].country != p.country && $0.score > top.score - 2
+                }
+                if rivals.isEmpty { weights[p.country, default: 0] += 0.5 }
+            }
+        }
+        var ctx = PlaceContext()
+        let maxW = weights.values.max() ?? 0
+        for (cc, w) in weights where w >= maxW / 3 { ctx.countries[cc] = w / maxW }
+        return ctx
+    }
+
+    // MARK: acceptance
+
+    private func accept(_ sp: Span, _ top: PlaceCandidate, _ text: AnalyzedText, _ ctx: PlaceContext) -> Bool {
+        let t = text.tokens
+        let first = t[sp.tokens.lowerBound]
+        let p = gazetteer.places[top.place]
+        let inDocCountry = ctx.countries[p.country] != nil || sp.statedCountry == p.country
+        let multiWord = sp.nameEnd - sp.tokens.lowerBound > 1
+        let prev = sp.tokens.lowerBound > 0 ? t[sp.tokens.lowerBound - 1] : nil
+        let next = sp.nameEnd < t.count ? t[sp.nameEnd] : nil
+        let locative = prev.map { has($0, "locative") } ?? false
+        let hinted = sp.wantsDivision || sp.wantsTown || sp.statedCountry != nil
+        let strong = p.kind == .country || (p.isStrong && (inDocCountry || p.population >= 1_000_000 || p.feature == "PPLC"))
+
+        // a title before it, or a capitalized word beside it: part of a person's or an organisation's name
+        if let prev, has(prev, "title"), !(p.kind == .country) { return false }
+        let capBefore = prev.map { $0.isWord && $0.isCapitalized && !$0.has(.sentenceStart) && !$0.has(.allCaps) } ?? false
+        let capAfter = next.map { $0.isWord && $0.isCapitalized && $0.sentence == first.sentence && !has($0, "division-after") } ?? false
+        if (capBefore || capAfter) && !strong && !hinted { return false }
+
+        if !multiWord {
+            if gazetteer.commonWords.contains(first.hash) {
+                if first.has(.sentenceStart) && !hinted { return false }
+                if !(locative || hinted) || !(inDocCountry || p.kind == .country) { return false }
+            }
+            if gazetteer.personNames.contains(first.hash) && !strong && !(locative && inDocCountry) && !hinted {
+                return false
+            }
+            if first.has(.allCaps) && p.kind != .country && !inDocCountry { return false }
+        }
+        if top.match != .exact && !inDocCountry { return false }
+        if p.kind == .country || p.kind == .division && (sp.wantsDivision || inDocCountry) { return true }
+        if inDocCountry { return true }
+        if ctx.countries.isEmpty { return p.population >= 15_000 || p.featureRank >= 3 || locative && p.population >= 5_000 }
+        return p.population >= 100_000 || p.feature == "PPLC"
+    }
+}

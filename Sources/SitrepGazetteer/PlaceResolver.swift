@@ -1,0 +1,85 @@
+import Foundation
+import SitrepText
+
+/// Finds and ranks the places a name can mean.
+///
+/// Exact keys first; when none match, skeleton matches (transliteration variants) verified by a bounded edit
+/// distance on the exact key, then skeletons one consonant away. Candidates are ranked by match quality,
+/// feature (capitals, division seats, divisions and countries), population and the context's countries.
+public struct PlaceResolver: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// All readings of `name`, best first.
+    public func candidates(_ name: String, context: PlaceContext = PlaceContext(), fuzzy: Bool = true) -> [PlaceCandidate] {
+        var scratch = NameKey.Scratch()
+        guard let h = NameKey.hashes(of: ArraySlice(name.utf8), scratch: &scratch) else { return [] }
+        let exactKey = NameKey.exact(name)
+        var found = collect(exact: h.exact, skeleton: fuzzy ? h.skeleton : nil, exactKey: exactKey,
+                            skeletonKey: fuzzy ? NameKey.skeleton(name) : "")
+        if let cc = context.requiredCountry { found = found.filter { gazetteer.places[$0.place].country == cc } }
+        return rank(found, context: context)
+    }
+
+    /// Candidates for hashes computed from text; the name strings are only needed for fuzzy verification.
+    func collect(exact: UInt64, skeleton: UInt64?, exactKey: String, skeletonKey: String) -> [PlaceCandidate] {
+        var best: [Int: PlaceCandidate] = [:]
+        func add(_ e: Int32, _ m: PlaceCandidate.Match) {
+            let p = gazetteer.place(ofEntry: e)
+            if let old = best[p], old.match >= m { return }
+            best[p] = PlaceCandidate(place: p, entry: e, match: m)
+        }
+        for e in gazetteer.exactEntries(exact) { add(e, .exact) }
+        if let skeleton, best.isEmpty, exactKey.utf8.count >= 4 {
+            let limit = exactKey.utf8.count >= 9 ? 2 : 1
+            for e in gazetteer.skeletonEntries(skeleton) where verify(e, exactKey, limit) { add(e, .skeleton) }
+            if best.isEmpty && skeletonKey.utf8.count >= 4 {
+                // one consonant more in the query than in the name
+                var sk = Array(skeletonKey.utf8)
+                for i in 1..<sk.count {
+                    let removed = sk.remove(at: i)
+                    for e in gazetteer.skeletonEntries(TokenHash.of(sk)) where verify(e, exactKey, 2) { add(e, .fuzzy) }
+                    sk.insert(removed, at: i)
+                }
+            }
+        }
+        return Array(best.values)
+    }
+
+    private func verify(_ e: Int32, _ exactKey: String, _ limit: Int) -> Bool {
+        NameKey.distance(NameKey.exact(gazetteer.name(Int(e))), exactKey, limit: limit) <= limit
+    }
+
+    /// Scores and sorts candidates (ties by geonameid, so the order is stable).
+    public func rank(_ cands: [PlaceCandidate], context: PlaceContext) -> [PlaceCandidate] {
+        let places = gazetteer.places
+        // A bare name that is both a town and a division of one country means the town.
+        var townCountries: Set<String> = []
+        for c in cands where places[c.place].kind == .town { townCountries.insert(places[c.place].country) }
+        var out = cands
+        for i in out.indices {
+            let p = places[out[i].place]
+            var s = Double(out[i].match.rawValue) * 4
+            s += p.featureRank
+            s += log10(Double(max(p.population, 1))) * (p.kind == .division ? 0.5 : 1)
+            if let w = context.countries[p.country] { s += 3 + 5 * min(1, w) }
+            if context.statedCountry == p.country { s += 6 }
+            if p.kind == .division {
+                if context.wantsDivision { s += 10 } else if townCountries.contains(p.country) { s -= 8 }
+                if context.wantsTown { s -= 6 }
+            }
+            if p.kind == .town && context.wantsDivision { s -= 3 }
+            if p.kind == .town, !p.admin1Code.isEmpty, context.divisions.contains("\(p.country).\(p.admin1Code)") {
+                s += 2.5
+            }
+            if p.kind == .country { s += 4 }
+            out[i].score = s
+        }
+        out.sort {
+            if $0.score != $1.score { return $0.score > $1.score }
+            return (places[$0.place].geonameid ?? 0) < (places[$1.place].geonameid ?? 0)
+        }
+        return out
+    }
+}

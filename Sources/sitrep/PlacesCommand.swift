@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+import SitrepGazetteer
+
+struct PlacesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "places",
+        abstract: "List the places a name can mean, best first.",
+        discussion: """
+        The name is matched however the news spells it: case, diacritics, apostrophes, hyphens, the \
+        Persian/Arabic connectives (-i-, -e-, -ye-) and articles (al-, el-) are folded, and transliteration \
+        variants (Taloqan/Taluqan, Pul-i-Khumri/Pol-e Khomri) are found through a skeleton index.
+
+        Examples:
+          sitrep places Herat
+          sitrep places "Qal'eh-ye Now" --country AF --format jsonl
+        """)
+
+    @Argument(help: "The place name to look up.")
+    var query: String
+
+    @Option(help: "Only places in this country (ISO 3166-1 alpha-2, e.g. AF).")
+    var country: String?
+
+    @Option(help: "How many places to list.")
+    var limit: Int = 10
+
+    @Option(help: "Output format: table or jsonl.")
+    var format: OutputFormat = .table
+
+    enum OutputFormat: String, ExpressibleByArgument { case table, jsonl }
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+        if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
+            throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
+        }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let gazetteer = try Gazetteer.shared()
+            let resolver = PlaceResolver(gazetteer: gazetteer)
+            var ctx = PlaceContext()
+            if let country {
+                ctx.requiredCountry = country.uppercased()
+                ctx.countries[country.uppercased()] = 1
+            }
+            let found = resolver.candidates(query, context: ctx).prefix(limit)
+            if found.isEmpty {
+                StandardError.print("sitrep: no place matches '\(query)'\(country.map { " in \($0.uppercased())" } ?? "")")
+                throw ExitCode(1)
+            }
+            var out = OutputStream()
+            if format == .table {
+                out.write(pad("geonameid", 10) + pad("name", 26) + pad("cc", 4) + pad("admin1", 22) + pad("feature", 8)
+                          + pad("population", 11) + pad("lat", 10) + pad("lon", 10) + "matched\n")
+            }
+            for c in found {
+                let p = gazetteer.places[c.place]
+                let matched = gazetteer.name(Int(c.entry))
+                if format == .jsonl {
+                    var w = JSONWriter()
+                    w.beginObject()
+                    w.field("geonameid", p.geonameid)
+                    w.field("key", p.key)
+                    w.field("name", p.name)
+                    w.field("country", p.country)
+                    w.field("admin1", p.admin1Name.isEmpty ? nil : p.admin1Name)
+                    w.field("feature", p.feature)
+                    w.field("population", p.population)
+                    w.field("lat", p.lat, digits: 4)
+                    w.field("lon", p.lon, digits: 4)
+                    w.field("matched", matched)
+                    w.field("match", "\(c.match)")
+                    w.endObject()
+                    out.write(w.bytes + [10])
+                } else {
+                    out.write(pad(p.geonameid.map(String.init) ?? p.key, 10) + pad(p.name, 26) + pad(p.country, 4)
+                              + pad(p.admin1Name, 22) + pad(p.feature, 8) + pad(String(p.population), 11)
+                              + pad(JSONWriter.format(p.lat, digits: 4), 10) + pad(JSONWriter.format(p.lon, digits: 4), 10)
+                              + matched + "\n")
+                }
+            }
+            out.flush()
+        }
+    }
+}
+
+func pad(_ s: String, _ w: Int) -> String {
+    let c = s.count
+    return c >= w ? String(s.prefix(w - 1)) + " " : s + String(repeating: " ", count: w - c)
+}
