@@ -1,4 +1,5 @@
 import Foundation
+import SitrepCore
 import SitrepText
 
 /// Finds place names in analyzed text and resolves each to one gazetteer place.
@@ -67,7 +68,7 @@ public struct PlaceRecognizer: Sendable {
             let tok = t[i]
             let joinedFiller = NameKey.isFiller(hash: tok.hash) && i + 2 < t.count && t[i + 1].has(.hyphen)
                 && !t[i + 1].has(.spaceBefore) && t[i + 2].isCapitalized
-            guard tok.isWord, tok.isCapitalized || joinedFiller else { i += 1; continue }
+            guard tok.isWord, tok.isCapitalized || joinedFiller, gazetteer.demonyms[tok.hash] == nil else { i += 1; continue }
             // extend word by word
             var h = TokenHash.seed
             var words = 0
@@ -117,7 +118,7 @@ public struct PlaceRecognizer: Sendable {
             var sp = Span(tokens: i..<spanEnd, nameEnd: spanEnd, cands: cands)
             // words around the name
             if spanEnd < t.count, t[spanEnd].isWord, !t[spanEnd].isCapitalized || t[spanEnd].sentence == tok.sentence {
-                if has(t[spanEnd], "division-after") && !cands.allSatisfy({ gazetteer.places[$0.place].kind == .town }) {
+                if has(t[spanEnd], "division-after") && cands.contains(where: { gazetteer.places[$0.place].kind == .division }) {
                     sp.wantsDivision = true
                     sp.tokens = i..<(spanEnd + 1)
                 } else if has(t[spanEnd], "division-after") {
@@ -197,7 +198,7 @@ public struct PlaceRecognizer: Sendable {
         if (capBefore || capAfter) && !strong && !hinted { return false }
 
         if !multiWord {
-            if gazetteer.commonWords.contains(first.hash) {
+            if gazetteer.commonWords.contains(first.hash) && !first.has(.allCaps) {
                 if first.has(.sentenceStart) && !hinted { return false }
                 if !(locative || hinted) || !(inDocCountry || p.kind == .country) { return false }
             }
@@ -206,7 +207,9 @@ public struct PlaceRecognizer: Sendable {
             }
             if first.has(.allCaps) && p.kind != .country && !inDocCountry { return false }
         }
-        if top.match != .exact && !inDocCountry { return false }
+        // a spelling variant is believed only in the country the document is mostly about
+        if top.match != .exact && !(ctx.countries[p.country] == 1 || sp.statedCountry == p.country) { return false }
+        if top.match != .exact && first.has(.sentenceStart) && !multiWord && !hinted { return false }
         if p.kind == .country || p.kind == .division && (sp.wantsDivision || inDocCountry) { return true }
         if inDocCountry { return true }
         if ctx.countries.isEmpty { return p.population >= 15_000 || p.featureRank >= 3 || locative && p.population >= 5_000 }

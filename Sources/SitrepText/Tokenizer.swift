@@ -69,6 +69,7 @@ public enum Tokenizer {
                     while k + 2 < n && bytes[k] == 46 && bytes[k + 1] >= 65 && bytes[k + 1] <= 90 && bytes[k + 2] == 46 {
                         folded.append(bytes[k + 1] + 32)
                         caps += 1
+                        letters += 1
                         k += 2
                     }
                     j = k + 1

@@ -18,7 +18,7 @@ struct Sitrep: ParsableCommand {
           sitrep places "Qala-e-Naw" --country AF
           sitrep demo
         """,
-        subcommands: [ExtractCommand.self, PlacesCommand.self, EvalCommand.self, DemoCommand.self])
+        subcommands: [ExtractCommand.self, PlacesCommand.self, RecognizeCommand.self, EvalCommand.self, DemoCommand.self])
 }
 
 /// Runs a command body, turning `SitrepError` into a message on standard error and its exit code.

@@ -1,0 +1,78 @@
+extension EventMention {
+    /// One line of `sitrep extract` output, keys in the order of spec/event-mention.schema.json.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.key("document")
+        w.beginObject()
+        w.field("id", document.id)
+        w.field("url", document.url)
+        w.field("outlet", document.outlet)
+        w.field("published", document.published?.description)
+        w.field("story", document.story)
+        w.endObject()
+        w.field("type", type.rawValue)
+        let (et, st) = type.acled(actorKind: actor?.kind)
+        w.key("acled")
+        w.beginObject()
+        w.field("event_type", et)
+        w.field("sub_event_type", st)
+        w.endObject()
+        w.field("cameo", type.cameo)
+        w.key("actor")
+        Self.write(actor, &w)
+        w.key("target")
+        Self.write(target, &w)
+        w.key("place")
+        if let p = place {
+            w.beginObject()
+            w.field("name", p.name)
+            w.field("matched", p.matched)
+            w.field("geonameid", p.geonameid)
+            w.field("country", p.country)
+            w.field("admin1", p.admin1)
+            w.field("lat", p.lat, digits: 4)
+            w.field("lon", p.lon, digits: 4)
+            w.field("feature", p.feature)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("date")
+        w.beginObject()
+        w.field("start", date.start?.description)
+        w.field("end", date.end?.description)
+        w.field("text", date.text)
+        w.field("precision", date.precision.rawValue)
+        w.endObject()
+        w.field("modality", modality.rawValue)
+        w.key("source")
+        if let s = source {
+            w.beginObject()
+            w.field("speaker", s.speaker)
+            w.field("channel", s.channel)
+            w.field("kind", s.kind?.rawValue)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("evidence")
+        w.beginObject()
+        w.field("text", evidence.text)
+        w.field("start", evidence.start)
+        w.field("end", evidence.end)
+        w.endObject()
+        w.field("confidence", confidence, digits: 2)
+        w.field("trigger", trigger)
+        w.endObject()
+    }
+
+    static func write(_ a: Actor?, _ w: inout JSONWriter) {
+        guard let a else { return w.null() }
+        w.beginObject()
+        w.field("name", a.name)
+        w.field("id", a.id)
+        w.field("kind", a.kind.rawValue)
+        w.endObject()
+    }
+}

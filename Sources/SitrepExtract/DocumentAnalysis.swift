@@ -1,0 +1,48 @@
+import SitrepCore
+import SitrepGazetteer
+import SitrepRecognize
+import SitrepText
+
+/// Everything the recognizers found in one document, indexed by token for the extractor.
+struct DocumentAnalysis {
+    let document: Document
+    let text: AnalyzedText
+    let places: [PlaceMention]
+    let actors: [ActorMention]
+    let dates: [DateMention]
+    let statements: [Attribution.Statement?]
+    let focus: ActorRecognizer.Focus
+    /// Token index → index into `places` / `actors` for every token a mention covers.
+    var placeAt: [Int32]
+    var actorAt: [Int32]
+    /// Coreference phrases: token index where one starts → (end, kind).
+    var corefAt: [Int: (Int, String)]
+
+    init(document: Document, text: AnalyzedText, places: [PlaceMention], actors: [ActorMention], dates: [DateMention],
+         statements: [Attribution.Statement?], focus: ActorRecognizer.Focus, coref: PhraseMatcher<String>) {
+        self.document = document
+        self.text = text
+        self.places = places
+        self.actors = actors
+        self.dates = dates
+        self.statements = statements
+        self.focus = focus
+        placeAt = Array(repeating: -1, count: text.tokens.count)
+        actorAt = Array(repeating: -1, count: text.tokens.count)
+        for (k, p) in places.enumerated() { for i in p.tokens { placeAt[i] = Int32(k) } }
+        for (k, a) in actors.enumerated() { for i in a.tokens where placeAt[i] < 0 || a.source == .country { actorAt[i] = Int32(k) } }
+        corefAt = [:]
+        var i = 0
+        while i < text.tokens.count {
+            if placeAt[i] < 0, let (kind, end) = coref.match(text, at: i) {
+                corefAt[i] = (end, kind)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    func place(_ i: Int) -> PlaceMention? { i >= 0 && i < placeAt.count && placeAt[i] >= 0 ? places[Int(placeAt[i])] : nil }
+    func actor(_ i: Int) -> ActorMention? { i >= 0 && i < actorAt.count && actorAt[i] >= 0 ? actors[Int(actorAt[i])] : nil }
+}

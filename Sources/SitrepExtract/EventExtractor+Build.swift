@@ -1,0 +1,290 @@
+import SitrepCore
+import SitrepGazetteer
+import SitrepRecognize
+import SitrepText
+
+extension EventExtractor {
+    /// Reads one trigger in its frame: place(s), actor, target, date, modality, source.
+    func build(_ a: DocumentAnalysis, trigger: Trigger, at span: Range<Int>, sentence s: Int,
+               state: inout DiscourseState) -> [EventMention] {
+        let text = a.text
+        let t = text.tokens
+        let sr = text.sentences[s].tokens
+        let k = span.lowerBound
+        let after = span.upperBound
+        var type = trigger.type
+        var actor: ActorMention? = nil
+        var target: Actor? = nil
+        var slots: [PlaceSlot] = []
+        let opts = trigger.options
+        let passive = k > sr.lowerBound && (lexicon.isA(t[k - 1], "aux") && t[k - 1].hash != h("had") && t[k - 1].hash != h("has")
+                                            && t[k - 1].hash != h("have"))
+        let clause = modality.clauseStart(text, k, floor: sr.lowerBound, isBreak: { self.isClauseBreak(a, $0) && !self.isComma(a, $0) })
+
+        // conditions on the words around
+        if opts.contains(.people) {
+            guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], "people") }) else { return [] }
+        }
+        if opts.contains(.force) {
+            guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], "force") }) else { return [] }
+        }
+        if opts.contains(.hands) {
+            // "in Taliban hands", "under Taliban control": an actor right before, "in"/"under" before it
+            guard let m = actorBefore(a, k, floor: max(sr.lowerBound, k - 4)), m.tokens.upperBound == k,
+                  m.tokens.lowerBound > sr.lowerBound,
+                  t[m.tokens.lowerBound - 1].hash == h("in") || t[m.tokens.lowerBound - 1].hash == h("under") else { return [] }
+            actor = m
+            slots = placesBefore(a, m.tokens.lowerBound - 1, floor: sr.lowerBound, state: state)
+            // "is now in": skip the verb back to the subject
+            if slots.isEmpty {
+                var j = m.tokens.lowerBound - 2
+                while j > sr.lowerBound, lexicon.isA(t[j], "aux") || lexicon.isA(t[j], "adverb") || t[j].hash == h("remains")
+                        || t[j].hash == h("remained") || t[j].hash == h("came") || t[j].hash == h("fell") { j -= 1 }
+                slots = placesBefore(a, j + 1, floor: sr.lowerBound, state: state)
+            }
+        }
+
+        switch trigger.frame {
+        case .capture:
+            if passive {
+                slots = placesBefore(a, k - 1, floor: sr.lowerBound, state: state)
+                actor = actorAfterWord(a, h("by"), from: after, limit: sr.upperBound)
+            } else {
+                slots = placesAfter(a, from: after, limit: sr.upperBound, near: opts.contains(.near), state: state)
+                actor = actorBefore(a, k, floor: sr.lowerBound)
+            }
+        case .fall:
+            if !opts.contains(.hands) {
+                slots = placesBefore(a, k, floor: sr.lowerBound, state: state)
+                actor = actorAfterWord(a, h("to"), from: after, limit: sr.upperBound)
+                    ?? actorAfterWord(a, h("of"), from: after - 1, limit: sr.upperBound)
+                    ?? actorAfterWord(a, h("into"), from: after, limit: sr.upperBound, maxGap: 4)
+            }
+        case .nominal:
+            slots = placesAfter(a, from: after, limit: sr.upperBound, near: true, state: state)
+            actor = actorAfterWord(a, h("to"), from: after, limit: sr.upperBound)
+                ?? actorAfterWord(a, h("by"), from: after, limit: sr.upperBound)
+                ?? actorBefore(a, k, floor: max(sr.lowerBound, k - 3))
+        case .handover:
+            if !opts.contains(.intransitive) {
+                slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
+            }
+            let before = actorBefore(a, k, floor: clause)
+            if !slots.isEmpty {
+                // A surrendered X to B: B gains, A loses
+                actor = actorAfterWord(a, h("to"), from: after, limit: sr.upperBound)
+                target = before?.actor
+            } else {
+                slots = placesBefore(a, k, floor: sr.lowerBound, state: state)
+                actor = actorAfterWord(a, h("to"), from: after, limit: sr.upperBound)
+                if actor == nil, let b = before, b.actor.kind == .nonStateArmedGroup || b.actor.kind == .foreignState,
+                   !(a.focus.armedGroup?.id == b.actor.id && false) {
+                    // "the insurgents surrendered" is not the insurgents gaining
+                    target = b.actor
+                }
+            }
+        case .withdraw:
+            slots = placesAfter(a, from: after, limit: sr.upperBound, near: true, state: state, after: nil)
+            if slots.isEmpty {
+                for w in ["from", "of"] where slots.isEmpty {
+                    slots = placesAfter(a, from: after, limit: min(sr.upperBound, after + 6), near: false, state: state, after: h(w))
+                }
+            }
+            actor = actorBefore(a, k, floor: sr.lowerBound)
+            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+        case .attack, .strike:
+            slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
+            actor = actorBefore(a, k, floor: clause)
+            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+        case .evacuate, .deploy:
+            actor = actorBefore(a, k, floor: sr.lowerBound, preferNamed: true)
+            slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
+            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: actor.map { [$0.tokens] } ?? [], state: state) { slots = [n] }
+        case .arrest:
+            if passive {
+                actor = actorAfterWord(a, h("by"), from: after, limit: sr.upperBound)
+                target = personBefore(a, k, floor: clause)
+            } else {
+                actor = actorBefore(a, k, floor: clause)
+                target = personAfter(a, after, limit: sr.upperBound)
+            }
+            slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state, after: h("in"))
+            if slots.isEmpty {
+                // "the city's governor": the reference in the person's description
+                for i in max(sr.lowerBound, clause - 1)..<sr.upperBound where slots.isEmpty {
+                    if let c = resolveCoref(a, at: i, state: state) { slots = [c] }
+                }
+            }
+            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+        case .agree:
+            actor = actorBefore(a, k, floor: sr.lowerBound)
+            if let w = actorAfterWord(a, h("with"), from: sr.lowerBound, limit: sr.upperBound, maxGap: 2) {
+                if actor == nil || actor!.tokens == w.tokens { target = w.actor } else { target = w.actor }
+            }
+            slots = []
+            for i in sr where slots.isEmpty {
+                if let c = resolveCoref(a, at: i, state: state) { slots = [c] }
+            }
+            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+        case .defect:
+            actor = actorBefore(a, k, floor: sr.lowerBound)
+            let joined = actorAfter(a, after, limit: sr.upperBound, within: 4)
+            if opts.contains(.objectActor) {
+                guard let j = joined, j.actor.kind == .nonStateArmedGroup || j.actor.kind == .stateForces else { return [] }
+                guard let sub = actor ?? forceSubject(a, k, floor: sr.lowerBound) else { return [] }
+                actor = sub
+            }
+            target = joined?.actor
+            if let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+        }
+
+        if opts.contains(.actor) && actor == nil && trigger.frame != .defect { return [] }
+        if opts.contains(.near) && slots.isEmpty { return [] }
+        // a capture "without a fight" is a handover
+        if type == .territoryTaken && sentenceSays(a, sr, ["without", "fight"]) { type = .territoryHandover }
+
+        // a place-less territory change is no event; other types may take the place of the discourse
+        if slots.isEmpty {
+            if type.isTerritoryChange { return [] }
+            if let p = state.lastEventPlace, [.defection, .arrest, .agreement].contains(type) {
+                slots = [PlaceSlot(place: p, matched: gazetteer.places[p].name, tokens: k..<k, viaCoreference: true)]
+            }
+        }
+
+        // who gains, who loses
+        var gainer = actor?.actor
+        if type.isTerritoryChange {
+            if gainer == nil || gainer?.kind == .civilians {
+                if opts.contains(.recapture) {
+                    gainer = a.focus.country.map { actorRecognizer.lexicon.state($0, home: true) }
+                } else {
+                    gainer = a.focus.armedGroup
+                }
+            }
+            if target == nil, let g = gainer {
+                if g.kind == .nonStateArmedGroup || g.kind == .foreignState {
+                    target = a.focus.country.map { actorRecognizer.lexicon.state($0, home: true) }
+                } else if g.kind == .stateForces {
+                    target = a.focus.armedGroup
+                }
+                if target?.id == g.id { target = nil }
+            }
+        }
+        if type == .withdrawal && gainer == nil { gainer = nil }
+
+        // modality and source
+        let stmt = a.statements[s]
+        var mod: Modality = .asserted
+        if opts.contains(.negated) {
+            mod = .negated
+        } else if let c = modality.cue(text, k, clause: clause, trigger: trigger), !(c == .negated && type == .territoryHandover && sentenceSays(a, sr, ["without"])) {
+            switch c {
+            case .negated: mod = .negated
+            case .planned: mod = .planned
+            case .possible: mod = .possible
+            }
+        }
+        if mod == .asserted || mod == .negated, let st = stmt, st.stance == .denies, let v = st.verb, v < k || !t[k].has(.quoted) {
+            mod = .denied
+        }
+        if mod == .asserted, let st = stmt {
+            let speakerActor = st.speaker.flatMap { r in r.lazy.compactMap { a.actor($0) }.first?.actor }
+            let gain = type == .defection ? target : gainer
+            if st.stance == .claims {
+                mod = .claimed
+            } else if let sa = speakerActor, sa.kind == .nonStateArmedGroup || sa.kind == .foreignState {
+                // the side that gains says so
+                if gain == nil || gain?.id == sa.id { mod = .claimed }
+            }
+        }
+        let source: SourceRef? = stmt.map { st in
+            var kind = st.kind
+            if let r = st.speaker, r.contains(where: { a.actor($0)?.actor.kind == .nonStateArmedGroup }) { kind = .party }
+            return SourceRef(speaker: st.speakerText, channel: st.channel, kind: kind)
+        }
+
+        // date: the nearest time expression in the sentence
+        var date = EventDate.unknown
+        var bestD = Int.max
+        for d in a.dates where d.sentence == s {
+            let dist = d.tokens.lowerBound >= after ? d.tokens.lowerBound - after : (k - d.tokens.upperBound) + 2
+            if dist < bestD { bestD = dist; date = d.date }
+        }
+
+        // the mention, one per place
+        let sentenceRange = text.sentences[s]
+        let evidence = Evidence(text: text.sentenceText(s), start: text.codePointOffset(sentenceRange.start),
+                                end: text.codePointOffset(sentenceRange.end))
+        var out: [EventMention] = []
+        for slot in slots.isEmpty ? [nil] : slots.map({ Optional($0) }) {
+            let placeRef = slot.map { gazetteer.places[$0.place].ref(matched: $0.matched) }
+            var conf = 0.5
+            if let slot { conf += slot.viaCoreference ? 0.08 : 0.15 }
+            if actor != nil { conf += 0.1 }
+            if date.start != nil { conf += 0.05 }
+            if trigger.isVerb { conf += 0.1 }
+            if mod == .asserted { conf += 0.05 }
+            let id = StableHash.hexID([a.document.id, type.rawValue, String(t[k].start), placeRef?.key ?? "-"])
+            out.append(EventMention(id: id, document: a.document.ref, type: type,
+                                    actor: type == .defection ? actor?.actor : gainer,
+                                    target: target, place: placeRef, date: date, modality: mod, source: source,
+                                    evidence: evidence, confidence: min(0.95, conf), trigger: text.text(tokens: span)))
+            if let slot, mod.movesControl || mod == .planned { state.lastEventPlace = slot.place }
+        }
+        return out
+    }
+
+    func sentenceSays(_ a: DocumentAnalysis, _ r: Range<Int>, _ words: [String]) -> Bool {
+        let hs = words.map { h($0) }
+        var found = 0
+        for i in r where a.text.tokens[i].hash == hs[found] {
+            found += 1
+            if found == hs.count { return true }
+        }
+        return false
+    }
+
+    /// "soldiers", "troops": a force word before the trigger stands for the document's state forces.
+    func forceSubject(_ a: DocumentAnalysis, _ k: Int, floor: Int) -> ActorMention? {
+        for i in stride(from: k - 1, through: floor, by: -1) where lexicon.isA(a.text.tokens[i], "force") {
+            if let c = a.focus.country {
+                return ActorMention(tokens: i..<(i + 1), actor: actorRecognizer.lexicon.state(c, home: true), source: .generic,
+                                    sentence: Int(a.text.tokens[i].sentence))
+            }
+        }
+        return nil
+    }
+
+    /// The person a passive arrest is about: "the city's governor had been arrested".
+    func personBefore(_ a: DocumentAnalysis, _ k: Int, floor: Int) -> Actor? {
+        let t = a.text.tokens
+        var i = k - 1
+        while i >= floor, lexicon.isA(t[i], "aux") || lexicon.isA(t[i], "adverb") { i -= 1 }
+        guard i >= floor else { return nil }
+        if let m = a.actor(i) { return m.actor }
+        guard lexicon.isA(t[i], "person") else { return nil }
+        var j = i
+        while j > floor, !t[j - 1].has(.punct) || text(a, j - 1) == "’" || text(a, j - 1) == "'", i - j < 5,
+              !lexicon.isA(t[j - 1], "aux"), t[j - 1].hash != h("that") { j -= 1 }
+        return person(a, j..<(i + 1))
+    }
+
+    func personAfter(_ a: DocumentAnalysis, _ k: Int, limit: Int) -> Actor? {
+        let t = a.text.tokens
+        var j = k
+        while j < limit, j - k < 6, !t[j].has(.punct) || text(a, j) == "’" || text(a, j) == "'" {
+            if let m = a.actor(j) { return m.actor }
+            if lexicon.isA(t[j], "person") { return person(a, k..<(j + 1)) }
+            j += 1
+        }
+        return nil
+    }
+
+    func text(_ a: DocumentAnalysis, _ i: Int) -> String { a.text.text(of: a.text.tokens[i]) }
+
+    func person(_ a: DocumentAnalysis, _ r: Range<Int>) -> Actor {
+        let name = a.text.text(tokens: r)
+        let id = Fold.words(name).filter { $0 != "the" && $0 != "s" }.joined(separator: "-")
+        return Actor(name: name, id: id, kind: .governmentOfficial)
+    }
+}

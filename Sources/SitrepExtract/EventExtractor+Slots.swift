@@ -1,0 +1,221 @@
+import SitrepCore
+import SitrepGazetteer
+import SitrepRecognize
+import SitrepText
+
+/// A place argument: a named place or a reference resolved to one.
+struct PlaceSlot {
+    var place: Int
+    var matched: String
+    var tokens: Range<Int>
+    var viaCoreference: Bool
+}
+
+extension EventExtractor {
+    func h(_ s: String) -> UInt64 { TokenHash.of(s.utf8) }
+
+    func isComma(_ a: DocumentAnalysis, _ i: Int) -> Bool {
+        let t = a.text.tokens[i]
+        return t.has(.punct) && t.end - t.start == 1 && a.text.bytes[Int(t.start)] == 44
+    }
+
+    func isClauseBreak(_ a: DocumentAnalysis, _ i: Int) -> Bool {
+        let t = a.text.tokens[i]
+        if t.has(.punct) {
+            let b = a.text.bytes[Int(t.start)]
+            return b == 59 || b == 58 || (t.end - t.start == 3 && a.text.bytes[Int(t.start) + 2] == 0x94)  // ; : —
+        }
+        return lexicon.isA(t, "clause")
+    }
+
+    /// The place a coreference phrase at `i` stands for: the last place an event was about, or the last
+    /// place of that kind named before it.
+    func resolveCoref(_ a: DocumentAnalysis, at i: Int, state: DiscourseState) -> PlaceSlot? {
+        guard let (end, kind) = a.corefAt[i] else { return nil }
+        let places = gazetteer.places
+        var target: Int? = nil
+        switch kind {
+        case "town":
+            if let e = state.lastEventPlace, places[e].kind == .town { target = e } else {
+                target = a.places.last(where: { $0.tokens.upperBound <= i && places[$0.place].kind == .town })?.place
+            }
+        case "division":
+            if let d = a.places.last(where: { $0.tokens.upperBound <= i && places[$0.place].kind == .division
+                                              && Int(a.text.tokens[$0.tokens.lowerBound].sentence) >= Int(a.text.tokens[i].sentence) - 2 })?.place {
+                target = d
+            } else if let e = state.lastEventPlace {
+                let p = places[e]
+                target = p.kind == .division ? e : gazetteer.division(country: p.country, code: p.admin1Code).flatMap { gazetteer.index(ofKey: $0.key) }
+            }
+        default:
+            target = state.lastEventPlace ?? a.places.last(where: { $0.tokens.upperBound <= i })?.place
+        }
+        guard let tp = target else { return nil }
+        return PlaceSlot(place: tp, matched: a.text.text(tokens: i..<end), tokens: i..<end, viaCoreference: true)
+    }
+
+    /// Named places (or a reference) after `k`: the first one before the clause ends, and the places listed
+    /// with it ("A, B and C"). With `near`, only words like "the key city of" may stand between.
+    func placesAfter(_ a: DocumentAnalysis, from k: Int, limit: Int, near: Bool, state: DiscourseState,
+                     after word: UInt64? = nil) -> [PlaceSlot] {
+        let t = a.text.tokens
+        var i = k
+        if let word {
+            while i < limit, t[i].hash != word { i += 1 }
+            guard i < limit else { return [] }
+            i += 1
+        }
+        var steps = 0
+        while i < limit, steps < 16 {
+            if let p = a.place(i) { return list(a, from: p, limit: limit) }
+            if let c = resolveCoref(a, at: i, state: state) { return [c] }
+            if near {
+                guard lexicon.isA(t[i], "skip"), steps < 4 else { return [] }
+            } else if isClauseBreak(a, i) && steps > 0 {
+                return []
+            } else if isComma(a, i), i > k, !lexicon.isA(t[i - 1], "skip") {
+                // a comma ends the object unless it opens an apposition: "the third largest city, Herat,"
+                return []
+            }
+            i += 1
+            steps += 1
+        }
+        return []
+    }
+
+    /// A place mention and the places listed after it: ", B", "and C", ", and D", "as well as E".
+    func list(_ a: DocumentAnalysis, from p: PlaceMention, limit: Int) -> [PlaceSlot] {
+        var out = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
+        var i = p.tokens.upperBound
+        let t = a.text.tokens
+        while i < limit {
+            var j = i
+            var sawJoin = false
+            while j < limit, j - i < 4, isComma(a, j) || t[j].hash == h("and") || t[j].hash == h("or")
+                    || t[j].hash == h("as") || t[j].hash == h("well") {
+                sawJoin = true
+                j += 1
+            }
+            guard sawJoin, let q = a.place(j), q.tokens.lowerBound == j else { break }
+            out.append(PlaceSlot(place: q.place, matched: q.matched, tokens: q.tokens, viaCoreference: false))
+            i = q.tokens.upperBound
+        }
+        return out
+    }
+
+    /// The subject place before `k`: back over adverbs, auxiliaries and an apposition between commas, to a
+    /// named place (and the places listed before it) or a reference.
+    func placesBefore(_ a: DocumentAnalysis, _ k: Int, floor: Int, state: DiscourseState) -> [PlaceSlot] {
+        let t = a.text.tokens
+        var i = k - 1
+        var appositions = 0
+        while i >= floor {
+            let tok = t[i]
+            if lexicon.isA(tok, "adverb") || lexicon.isA(tok, "aux") { i -= 1; continue }
+            if isComma(a, i) || tok.has(.closeQuote) {
+                // skip ", the capital of Badghis province in the northwest," back to the comma before it
+                var j = i - 1
+                while j >= floor, !isComma(a, j), i - j < 20 { j -= 1 }
+                if j >= floor, isComma(a, j), appositions < 2 {
+                    // the comma may also close the subject itself: "Herat, too, succumbed"
+                    if let p = a.place(j - 1) { return listBackwards(a, p, floor: floor) }
+                    appositions += 1
+                    i = j - 1
+                    continue
+                }
+                if let p = a.place(i - 1) { return listBackwards(a, p, floor: floor) }
+                return []
+            }
+            if let p = a.place(i) { return listBackwards(a, p, floor: floor) }
+            // a reference ending here: "the city"
+            for (start, (end, _)) in a.corefAt where end == i + 1 && start >= floor {
+                if let c = resolveCoref(a, at: start, state: state) { return [c] }
+            }
+            return []
+        }
+        return []
+    }
+
+    func listBackwards(_ a: DocumentAnalysis, _ p: PlaceMention, floor: Int) -> [PlaceSlot] {
+        var out = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
+        var i = p.tokens.lowerBound - 1
+        let t = a.text.tokens
+        while i >= floor {
+            var j = i
+            var sawJoin = false
+            while j >= floor, i - j < 3, isComma(a, j) || t[j].hash == h("and") || t[j].hash == h("or") {
+                sawJoin = true
+                j -= 1
+            }
+            guard sawJoin, j >= floor, let q = a.place(j), q.tokens.upperBound == j + 1 else { break }
+            out.insert(PlaceSlot(place: q.place, matched: q.matched, tokens: q.tokens, viaCoreference: false), at: 0)
+            i = q.tokens.lowerBound - 1
+        }
+        return out
+    }
+
+    /// The nearest place anywhere in the sentence (after the trigger first), outside the given tokens.
+    func nearestPlace(_ a: DocumentAnalysis, _ k: Int, _ s: Range<Int>, excluding: [Range<Int>], state: DiscourseState) -> PlaceSlot? {
+        var best: (Int, PlaceSlot)? = nil
+        for p in a.places where s.contains(p.tokens.lowerBound) && !excluding.contains(where: { $0.overlaps(p.tokens) }) {
+            let d = p.tokens.lowerBound > k ? p.tokens.lowerBound - k : (k - p.tokens.upperBound) + 3
+            if best == nil || d < best!.0 { best = (d, PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)) }
+        }
+        if let b = best { return b.1 }
+        for i in s {
+            if let c = resolveCoref(a, at: i, state: state) { return c }
+        }
+        return nil
+    }
+
+    /// The nearest actor named before `k` in the sentence. With `preferNamed`, a generic "troops" (the object
+    /// of "send troops to evacuate") gives way to a named actor further back.
+    func actorBefore(_ a: DocumentAnalysis, _ k: Int, floor: Int, preferNamed: Bool = false) -> ActorMention? {
+        var i = k - 1
+        var generic: ActorMention? = nil
+        while i >= floor {
+            if let m = a.actor(i) {
+                if !preferNamed || m.source != .generic { return m }
+                if generic == nil { generic = m }
+                i = m.tokens.lowerBound - 1
+                continue
+            }
+            i -= 1
+        }
+        return generic
+    }
+
+    /// The actor right after the word `word` ("to", "by", "with"), looked for after `k` in the sentence.
+    func actorAfterWord(_ a: DocumentAnalysis, _ word: UInt64, from k: Int, limit: Int, maxGap: Int = 2) -> ActorMention? {
+        let t = a.text.tokens
+        var i = k
+        while i < limit {
+            if t[i].hash == word {
+                var j = i + 1
+                while j < limit, j - i <= maxGap {
+                    if let m = a.actor(j) { return m }
+                    if !(t[j].hash == h("the") || t[j].hash == h("a") || t[j].hash == h("hands") || t[j].hash == h("of")) { break }
+                    j += 1
+                }
+            }
+            if isClauseBreak(a, i) && i > k { break }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The first actor named after `k`, within a few words.
+    func actorAfter(_ a: DocumentAnalysis, _ k: Int, limit: Int, within: Int) -> ActorMention? {
+        var i = k
+        while i < limit, i - k < within {
+            if let m = a.actor(i) { return m }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// What the extractor remembers while reading a document in order.
+struct DiscourseState {
+    var lastEventPlace: Int?
+}

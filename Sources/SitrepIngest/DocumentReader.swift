@@ -1,0 +1,104 @@
+import Foundation
+import SitrepCore
+
+/// Stage 1: turns paths (files, folders, "-" for standard input) into documents.
+///
+/// Plain text (the first line is the title when a blank line follows it) and JSON Lines
+/// (`{"id","url","outlet","published","title","text"}`, only `text` required), either of them gzip-compressed.
+/// Bad input fails with a `SitrepError` naming the file, line or byte; inside a folder or a JSON Lines file a
+/// bad document is skipped with a warning and the rest is read.
+public struct DocumentReader {
+    public var published: Day?
+    public var format: InputFormat?
+    /// Documents above this size are refused (a runaway line or a wrong file).
+    public var maxDocumentBytes = 32 << 20
+    /// Where warnings go (standard error in the CLI).
+    public var warn: (String) -> Void
+
+    public init(published: Day? = nil, format: InputFormat? = nil, warn: @escaping (String) -> Void = { _ in }) {
+        self.published = published
+        self.format = format
+        self.warn = warn
+    }
+
+    /// Calls `body` with each document of each path, in order.
+    public func read(_ paths: [String], _ body: (Document) throws -> Void) throws {
+        for path in paths {
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                try readBytes([UInt8](data), name: "-", idBase: "stdin", ext: nil, body)
+                continue
+            }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                throw SitrepError(.missingFile, "no such file or folder", at: path, hint: "check the path")
+            }
+            if isDir.boolValue {
+                try readFolder(path, body)
+            } else {
+                try readFile(path, id: path, body)
+            }
+        }
+    }
+
+    private func readFolder(_ root: String, _ body: (Document) throws -> Void) throws {
+        guard let e = FileManager.default.enumerator(atPath: root) else {
+            throw SitrepError(.unreadable, "cannot list the folder", at: root)
+        }
+        var files: [String] = []
+        while let rel = e.nextObject() as? String {
+            let full = (root as NSString).appendingPathComponent(rel)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
+               !(rel as NSString).lastPathComponent.hasPrefix(".") {
+                files.append(rel)
+            }
+        }
+        var read = 0
+        for rel in files.sorted() {
+            let full = (root as NSString).appendingPathComponent(rel)
+            do {
+                try readFile(full, id: rel, body)
+                read += 1
+            } catch let err as SitrepError where err.code != .badData {
+                warn("sitrep: skipped: \(err)")
+            }
+        }
+        if read == 0 && !files.isEmpty {
+            throw SitrepError(.emptyInput, "no readable document in the folder", at: root)
+        }
+    }
+
+    private func readFile(_ path: String, id: String, _ body: (Document) throws -> Void) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SitrepError(.unreadable, "cannot read the file", at: path, hint: "check its permissions")
+        }
+        var ext = (path as NSString).pathExtension
+        var bytes = [UInt8](data)
+        if ext.lowercased() == "gz" || Gzip.isGzip(bytes) {
+            bytes = try Gzip.decompress(bytes, origin: path)
+            if ext.lowercased() == "gz" { ext = ((path as NSString).deletingPathExtension as NSString).pathExtension }
+        }
+        try readBytes(bytes, name: path, idBase: id, ext: ext, body)
+    }
+
+    func readBytes(_ bytes: [UInt8], name: String, idBase: String, ext: String?, _ body: (Document) throws -> Void) throws {
+        if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
+            throw SitrepError(.emptyInput, "the file is empty", at: name, hint: "an article needs some text")
+        }
+        try InputCheck.rejectBinary(bytes, name: name)
+        let fmt = format ?? ext.flatMap { InputFormat.from(extension: $0) } ?? InputFormat.sniff(bytes)
+        switch fmt {
+        case .text:
+            guard bytes.count <= maxDocumentBytes else {
+                throw SitrepError(.tooLarge, "the document is \(bytes.count >> 20) MB, more than the \(maxDocumentBytes >> 20) MB a document may have",
+                                  at: name, hint: "split it into articles, or give them as JSON Lines")
+            }
+            let text = InputCheck.decode(bytes, name: name, warn: warn)
+            try body(PlainText.document(text, id: idBase, published: published, origin: name))
+        case .jsonl:
+            try JSONLines.read(bytes, name: name, idBase: idBase, published: published,
+                               maxLine: maxDocumentBytes, warn: warn, body)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import SitrepCore
+import SitrepGazetteer
+import SitrepText
+
+/// The actor lexicons, loaded once: named actors with aliases (`actors.tsv`), generic references
+/// (`generic-actors.tsv`), force words and group-name heads. All are data files a user can extend.
+public final class ActorLexicon: @unchecked Sendable {
+    public enum GenericRole: String, Sendable { case armedGroup = "armed-group", state }
+
+    public private(set) var named = PhraseMatcher<Actor>()
+    public private(set) var generic = PhraseMatcher<GenericRole>()
+    public private(set) var forceWords: [UInt64: String] = [:]
+    public private(set) var groupHeads: Set<UInt64> = []
+    /// Country code → its first demonym ("AF" → "Afghan"), for naming state forces.
+    public private(set) var demonymOf: [String: String] = [:]
+    public let gazetteer: Gazetteer
+
+    public static let dataDirectory: URL = Bundle.module.resourceURL!.appendingPathComponent("Data")
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cached: ActorLexicon?
+
+    public static func shared() throws -> ActorLexicon {
+        lock.lock()
+        defer { lock.unlock() }
+        if let c = cached { return c }
+        let l = try ActorLexicon(directory: dataDirectory, gazetteer: try Gazetteer.shared())
+        cached = l
+        return l
+    }
+
+    public init(directory: URL, gazetteer: Gazetteer) throws {
+        self.gazetteer = gazetteer
+        let actorsFile = directory.appendingPathComponent("actors.tsv")
+        for (cols, line) in TSV.rows(actorsFile) {
+            guard cols.count >= 5 else {
+                throw SitrepError(.badData, "line \(line) has \(cols.count) columns, 5 expected (id, name, kind, country, aliases)",
+                                  at: actorsFile.path)
+            }
+            guard let kind = ActorKind(rawValue: cols[2]) else {
+                throw SitrepError(.badData, "line \(line): unknown actor kind '\(cols[2])'", at: actorsFile.path,
+                                  hint: "use one of \(ActorKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let actor = Actor(name: cols[1], id: cols[0], kind: kind, country: cols[3].isEmpty ? nil : cols[3])
+            named.add(cols[1], actor)
+            for a in cols[4].split(separator: "|") where !a.isEmpty { named.add(String(a), actor) }
+        }
+        for (cols, _) in TSV.rows(directory.appendingPathComponent("generic-actors.tsv")) where cols.count >= 2 {
+            if let r = GenericRole(rawValue: cols[1]) { generic.add(cols[0], r) }
+        }
+        for (cols, _) in TSV.rows(directory.appendingPathComponent("force-words.tsv")) where cols.count >= 2 {
+            forceWords[TokenHash.of(cols[0].utf8)] = cols[1]
+        }
+        for (cols, _) in TSV.rows(directory.appendingPathComponent("group-heads.tsv")) where cols.count >= 1 {
+            groupHeads.insert(TokenHash.of(cols[0].utf8))
+        }
+        for (cols, _) in TSV.rows(Gazetteer.dataDirectory.appendingPathComponent("demonyms.tsv")) where cols.count >= 2 {
+            if demonymOf[cols[1]] == nil { demonymOf[cols[1]] = cols[0] }
+        }
+    }
+
+    /// The state of a country as an actor: its forces in its own conflicts, a foreign state elsewhere.
+    public func state(_ cc: String, home: Bool) -> Actor {
+        let countryName = gazetteer.country(cc)?.name ?? cc
+        if home {
+            let dem = demonymOf[cc] ?? countryName
+            return Actor(name: "\(dem) government forces", id: "\(cc.lowercased())-government", kind: .stateForces, country: cc)
+        }
+        return Actor(name: countryName, id: cc.lowercased(), kind: .foreignState, country: cc)
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+import SitrepEval
+import SitrepExtract
+import SitrepGazetteer
+import SitrepIngest
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score Sitrep's extraction against hand-annotated gold (spec/eval.md).",
+        discussion: """
+        Runs the extractor on CORPUS (JSON Lines articles) and compares its mentions with the gold file: \
+        lenient, strict and territory precision/recall/F1, modality and date accuracy, duplicate pairs.
+
+        Examples:
+          sitrep eval --gold gold.jsonl corpus.jsonl
+          sitrep eval --gold gold.jsonl corpus.jsonl --json
+          sitrep eval --gold gold.jsonl corpus.jsonl --errors   # list misses and false alarms
+        """)
+
+    @Option(help: "The gold file (JSON Lines, one article a line).")
+    var gold: String
+
+    @Argument(help: "The corpus: JSON Lines files or folders.")
+    var corpus: [String]
+
+    @Flag(help: "Print the figures as one JSON object.")
+    var json = false
+
+    @Flag(help: "List the gold events missed and the mentions the gold does not have.")
+    var errors = false
+
+    func run() throws {
+        try runReportingErrors {
+            let goldArticles = try GoldFile.read(gold)
+            let extractor = try EventExtractor.shared()
+            var mentions: [String: [EventMention]] = [:]
+            var texts: [String: String] = [:]
+            try DocumentReader(format: .jsonl, warn: { StandardError.print($0) }).read(corpus) { doc in
+                mentions[doc.id] = extractor.extract(doc)
+                texts[doc.id] = doc.text
+            }
+            for a in goldArticles where mentions[a.id] == nil {
+                throw SitrepError(.badData, "the gold names article '\(a.id)', which the corpus lacks", at: gold,
+                                  hint: "give the corpus the gold was made for")
+            }
+            let report = Evaluator(gazetteer: try Gazetteer.shared()).evaluate(gold: goldArticles, mentions: mentions)
+            var out = OutputStream()
+            if json {
+                out.write(report.json() + [10])
+            } else {
+                out.write(report.table())
+            }
+            if errors {
+                for (a, g) in report.missed {
+                    out.write("MISSED   \(a)  \(g.type.rawValue)  \(g.place ?? "—")  \(g.date?.description ?? "—")  \(g.modality.rawValue)  | \(g.quote ?? "")\n")
+                }
+                for (a, m) in report.spurious {
+                    out.write("SPURIOUS \(a)  \(m.type.rawValue)  \(m.place?.name ?? "—")  \(m.date.start?.description ?? "—")  \(m.modality.rawValue)  [\(m.trigger)] | \(m.evidence.text.prefix(140))\n")
+                }
+                for x in report.matches where x.gold.modality != x.mention.modality || x.gold.date != (x.mention.date.precision == .day ? x.mention.date.start : nil) {
+                    out.write("DIFFERS  \(x.article)  \(x.gold.type.rawValue)  \(x.gold.place ?? "—")  gold \(x.gold.date?.description ?? "—")/\(x.gold.modality.rawValue)  sys \(x.mention.date.start?.description ?? "—")(\(x.mention.date.precision.rawValue))/\(x.mention.modality.rawValue)  | \(x.gold.quote ?? "")\n")
+                }
+            }
+            out.flush()
+        }
+    }
+}
