@@ -61,7 +61,7 @@ extension NameKey {
         out.removeAll(keepingCapacity: true)
         for (wi, r) in words.enumerated() {
             var hi = r.upperBound
-            if hi - r.lowerBound > 3, folded[hi - 1] == 104, isVowel(folded[hi - 2]) { hi -= 1 }
+            if hi - r.lowerBound > 2, folded[hi - 1] == 104, isVowel(folded[hi - 2]) { hi -= 1 }
             var i = r.lowerBound
             var prev: UInt8 = 0
             while i < hi {

@@ -84,7 +84,9 @@ public struct PlaceRecognizer: Sendable {
                         continue
                     }
                     guard w.isWord, w.sentence == tok.sentence else { break }
-                    guard w.isCapitalized || NameKey.isFiller(hash: w.hash) else { break }
+                    // "Democratic Republic of the Congo": small words inside a name, never at its end
+                    guard w.isCapitalized || NameKey.isFiller(hash: w.hash)
+                            || (has(w, "inner") && j + 1 < t.count && (t[j + 1].isCapitalized || has(t[j + 1], "inner"))) else { break }
                 }
                 if !NameKey.isFiller(hash: w.hash) || (words == 0 && j + 1 >= t.count) {
                     h = TokenHash.of(text.foldedBytes(j), from: h)
@@ -131,6 +133,15 @@ public struct PlaceRecognizer: Sendable {
                 if has(t[i - 2], "division-before") { sp.wantsDivision = true }
                 if has(t[i - 2], "town-before") { sp.wantsTown = true }
             }
+            // "Sake, the last town on the road": an apposition says what the name is
+            if spanEnd + 1 < t.count, text.text(of: t[spanEnd]) == ",", has(t[spanEnd + 1], "function") {
+                var k = spanEnd + 1
+                while k < min(t.count, spanEnd + 6), !t[k].has(.punct) {
+                    if has(t[k], "town-before") { sp.wantsTown = true; break }
+                    if has(t[k], "division-before") { sp.wantsDivision = true; break }
+                    k += 1
+                }
+            }
             // "Herat, Afghanistan"
             if spanEnd + 1 < t.count, text.text(of: t[spanEnd]) == "," {
                 let k = spanEnd + 1
@@ -154,7 +165,7 @@ public struct PlaceRecognizer: Sendable {
         for tok in text.tokens where tok.isCapitalized {
             if let cc = gazetteer.demonyms[tok.hash] { weights[cc, default: 0] += 0.5 }
         }
-        for sp in spans {
+        for sp in spans where !looksLikePartOfAName(sp, text) {
             var ctx = PlaceContext()
             ctx.wantsDivision = sp.wantsDivision
             ctx.statedCountry = sp.statedCountry
@@ -179,6 +190,25 @@ public struct PlaceRecognizer: Sendable {
 
     // MARK: acceptance
 
+    /// A capitalized word beside the name, or a name that is also a common word or a person's name: such a
+    /// span is no evidence of what the document is about.
+    func looksLikePartOfAName(_ sp: Span, _ text: AnalyzedText) -> Bool {
+        let t = text.tokens
+        let first = t[sp.tokens.lowerBound]
+        if sp.nameEnd - sp.tokens.lowerBound == 1 && !first.has(.allCaps)
+            && (gazetteer.commonWords.contains(first.hash) || gazetteer.personNames.contains(first.hash)) { return true }
+        if sp.tokens.lowerBound > 0 {
+            let p = t[sp.tokens.lowerBound - 1]
+            if p.isWord && p.isCapitalized && !p.has(.allCaps) && !(p.has(.sentenceStart) && has(p, "function"))
+                && gazetteer.demonyms[p.hash] == nil { return true }
+        }
+        if sp.nameEnd < t.count {
+            let n = t[sp.nameEnd]
+            if n.isWord && n.isCapitalized && n.sentence == first.sentence && !has(n, "division-after") { return true }
+        }
+        return false
+    }
+
     private func accept(_ sp: Span, _ top: PlaceCandidate, _ text: AnalyzedText, _ ctx: PlaceContext) -> Bool {
         let t = text.tokens
         let first = t[sp.tokens.lowerBound]
@@ -193,9 +223,12 @@ public struct PlaceRecognizer: Sendable {
 
         // a title before it, or a capitalized word beside it: part of a person's or an organisation's name
         if let prev, has(prev, "title"), !(p.kind == .country) { return false }
-        let capBefore = prev.map { $0.isWord && $0.isCapitalized && !$0.has(.sentenceStart) && !$0.has(.allCaps) } ?? false
+        let capBefore = prev.map {
+            $0.isWord && $0.isCapitalized && !$0.has(.allCaps) && !($0.has(.sentenceStart) && has($0, "function"))
+                && gazetteer.demonyms[$0.hash] == nil
+        } ?? false
         let capAfter = next.map { $0.isWord && $0.isCapitalized && $0.sentence == first.sentence && !has($0, "division-after") } ?? false
-        if (capBefore || capAfter) && !strong && !hinted { return false }
+        if (capBefore || capAfter) && !hinted && (!strong || !(inDocCountry || p.kind == .country)) { return false }
 
         if !multiWord {
             if gazetteer.commonWords.contains(first.hash) && !first.has(.allCaps) {

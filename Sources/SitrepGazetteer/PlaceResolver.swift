@@ -12,7 +12,22 @@ public struct PlaceResolver: Sendable {
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     /// All readings of `name`, best first.
-    public func candidates(_ name: String, context: PlaceContext = PlaceContext(), fuzzy: Bool = true) -> [PlaceCandidate] {
+    public func candidates(_ query: String, context c: PlaceContext = PlaceContext(), fuzzy: Bool = true) -> [PlaceCandidate] {
+        // "Badghis province", "province of Badghis", "the city of Herat": the words say which kind is meant
+        var name = query
+        var context = c
+        let words = name.split(separator: " ")
+        let division: Set<String> = ["province", "governorate", "region", "state", "oblast", "prefecture", "department", "county"]
+        let town: Set<String> = ["city", "town", "village"]
+        if words.count >= 2 {
+            let last = words.last!.lowercased(), first = words[0].lowercased()
+            if division.contains(last) { context.wantsDivision = true; name = words.dropLast().joined(separator: " ") }
+            else if town.contains(last) { context.wantsTown = true; name = words.dropLast().joined(separator: " ") }
+            else if words.count >= 3, words[1].lowercased() == "of", division.contains(first) || town.contains(first) {
+                if division.contains(first) { context.wantsDivision = true } else { context.wantsTown = true }
+                name = words.dropFirst(2).joined(separator: " ")
+            }
+        }
         var scratch = NameKey.Scratch()
         guard let h = NameKey.hashes(of: ArraySlice(name.utf8), scratch: &scratch) else { return [] }
         let exactKey = NameKey.exact(name)

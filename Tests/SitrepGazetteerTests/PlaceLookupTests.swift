@@ -1,0 +1,61 @@
+import Testing
+@testable import SitrepGazetteer
+@testable import SitrepText
+
+@Suite struct PlaceLookupTests {
+    let gazetteer = try! Gazetteer.shared()
+    var resolver: PlaceResolver { PlaceResolver(gazetteer: gazetteer) }
+
+    func top(_ name: String, country: String? = nil) -> String? {
+        var ctx = PlaceContext()
+        if let country { ctx.requiredCountry = country; ctx.countries[country] = 1 }
+        return resolver.candidates(name, context: ctx).first.map { gazetteer.places[$0.place].key }
+    }
+
+    @Test func theSeedsPlacesResolve() throws {
+        for row in try Fixtures.rows("Gazetteer/seed-places.tsv") {
+            #expect(top(row[0], country: row[1].isEmpty ? nil : row[1]) == row[2], "\(row[0])")
+        }
+    }
+
+    @Test func spellingVariantsResolveToTheirPlace() throws {
+        let rows = try Fixtures.rows("Gazetteer/variants.tsv", header: true)
+        #expect(rows.count >= 60)
+        #expect(Set(rows.map { $0[1] }).count >= 10)
+        var wrong: [String] = []
+        for r in rows where top(r[0], country: r[1]) != r[2] { wrong.append("\(r[0]) (\(r[1])) → \(top(r[0], country: r[1]) ?? "nothing"), expected \(r[2]) \(r[3])") }
+        #expect(wrong.isEmpty, "\(wrong.joined(separator: "; "))")
+    }
+
+    @Test func countriesAndTheirShortForms() {
+        #expect(top("US") == "US")
+        #expect(top("U.S.") == "US")
+        #expect(top("Britain") == "GB")
+        #expect(top("UK") == "GB")
+        #expect(top("Syria") == "SY")
+    }
+
+    @Test func aBareNameThatIsATownAndADivisionMeansTheTown() {
+        #expect(top("Herat") == "1140026")
+        var ctx = PlaceContext()
+        ctx.wantsDivision = true
+        #expect(resolver.candidates("Herat", context: ctx).first.map { gazetteer.places[$0.place].key } == "AF.11")
+    }
+
+    @Test func transliterationVariantsNotInGeoNames() {
+        // skeleton matches: vowels, connectives, doubled letters, kh/h
+        #expect(top("Taliqan", country: "AF") == "1123004")
+        #expect(top("Pol-e Khomri", country: "AF") == "1130490")
+        #expect(top("Shebarghan", country: "AF") == "1125444")
+    }
+
+    @Test func nameKeysFoldConnectivesAndArticles() {
+        #expect(NameKey.exact("Qala-i-Naw") == "qalanaw")
+        #expect(NameKey.exact("Qala e Naw") == "qalanaw")
+        #expect(NameKey.exact("Deir ez-Zor") == "deirzor")
+        #expect(NameKey.exact("al-Qaim") == "qaim")
+        #expect(NameKey.skeleton("Taloqan") == NameKey.skeleton("Taluqan"))
+        #expect(NameKey.skeleton("Qal'eh-ye Now") == NameKey.skeleton("Qala Naw"))
+        #expect(NameKey.skeleton("Lashkar Gah") == NameKey.skeleton("Lashkargah"))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import SitrepCore
+@testable import SitrepIngest
+
+@Suite struct DocumentReaderTests {
+    let dir: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-ingest-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let p = dir.appendingPathComponent(name).path
+        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        return p
+    }
+
+    func read(_ paths: [String], published: Day? = nil) throws -> ([Document], [String]) {
+        var docs: [Document] = []
+        var warnings: [String] = []
+        try DocumentReader(published: published, warn: { warnings.append($0) }).read(paths) { docs.append($0) }
+        return (docs, warnings)
+    }
+
+    func error(_ paths: [String]) -> SitrepError? {
+        do { _ = try read(paths) } catch let e as SitrepError { return e } catch { return nil }
+        return nil
+    }
+
+    @Test func plainTextTakesItsTitleLine() throws {
+        let p = write("a.txt", Array("Herat falls\n\nThe city fell on Thursday.".utf8))
+        let (docs, _) = try read([p], published: Day(iso: "2021-08-12"))
+        #expect(docs.count == 1)
+        #expect(docs[0].title == "Herat falls")
+        #expect(docs[0].published?.description == "2021-08-12")
+        #expect(docs[0].text == "Herat falls\n\nThe city fell on Thursday.")
+    }
+
+    @Test func jsonLinesSkipsBadLinesAndNamesThem() throws {
+        let lines = """
+        {"id":"a1","url":"https://www.wire.example/x","published":"2021-08-10","title":"T","text":"One."}
+        not json
+        {"id":"a3","title":"no text"}
+        {"text":"Three.","published":"2021-08-11"}
+        """
+        let p = write("c.jsonl", Array(lines.utf8))
+        let (docs, warnings) = try read([p])
+        #expect(docs.map(\.id) == ["a1", "\(p):4"])
+        #expect(docs[0].outlet == "wire.example")
+        #expect(docs[1].published?.description == "2021-08-11")
+        #expect(warnings.count == 2)
+        #expect(warnings[0].contains("c.jsonl:2: not valid JSON"))
+        #expect(warnings[1].contains("c.jsonl:3: no \"text\" field"))
+    }
+
+    @Test func aBadPublishedDateIsNamed() throws {
+        let p = write("d.jsonl", Array(#"{"text":"x","published":"12/08/2021"}"#.utf8))
+        let e = error([p])
+        #expect(e?.code == .badDate)
+        #expect(e?.exitCode == 2)
+    }
+
+    @Test func missingEmptyAndBinaryFilesAreErrorsWithExitCode2() {
+        #expect(error([dir.appendingPathComponent("nope.txt").path])?.code == .missingFile)
+        #expect(error([write("e.txt", [])])?.code == .emptyInput)
+        #expect(error([write("f.txt", [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31])])?.code == .binaryInput)
+        #expect(error([write("g.txt", [65, 66, 0, 1, 2])])?.code == .binaryInput)
+        #expect(error([write("h.txt", [65, 66, 0, 1, 2])])?.exitCode == 2)
+    }
+
+    @Test func invalidUTF8IsReplacedWithAWarningNamingTheByte() throws {
+        let p = write("i.txt", Array("Herat fell".utf8) + [0xFF] + Array(" on Thursday.".utf8))
+        let (docs, warnings) = try read([p])
+        #expect(docs[0].text == "Herat fell\u{FFFD} on Thursday.")
+        #expect(warnings == ["sitrep: warning: \(p): invalid UTF-8 at byte 10 (1 bad sequence replaced with U+FFFD)"])
+    }
+
+    @Test func aHugeLineIsRefused() throws {
+        var r = DocumentReader()
+        r.maxDocumentBytes = 1000
+        let p = write("j.txt", [UInt8](repeating: 65, count: 5000))
+        #expect(throws: SitrepError.self) { try r.read([p]) { _ in } }
+    }
+
+    @Test func foldersAreReadRecursivelyInOrderSkippingBadFiles() throws {
+        let sub = dir.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        _ = write("k1.txt", Array("First.".utf8))
+        _ = write("sub/k2.txt", Array("Second.".utf8))
+        _ = write("sub/k3.txt", [0, 0, 0])
+        let (docs, warnings) = try read([dir.path])
+        #expect(docs.map(\.id) == ["k1.txt", "sub/k2.txt"])
+        #expect(warnings.count == 1)
+    }
+
+    @Test func gzipIsReadAndATruncatedArchiveIsAnError() throws {
+        // "Hello.\n" gzip-compressed
+        let gz: [UInt8] = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xf3, 0x48, 0xcd, 0xc9, 0xc9,
+                           0xd7, 0xe3, 0x02, 0x00, 0x51, 0xc4, 0xda, 0x37, 0x07, 0x00, 0x00, 0x00]
+        let (docs, _) = try read([write("l.txt.gz", gz)])
+        #expect(docs.first?.text == "Hello.\n")
+        #expect(error([write("m.txt.gz", Array(gz.prefix(14)))])?.code == .unreadable)
+    }
+}
