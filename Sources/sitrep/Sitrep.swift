@@ -19,6 +19,21 @@ struct Sitrep: ParsableCommand {
           sitrep demo
         """,
         subcommands: [ExtractCommand.self, PlacesCommand.self, RecognizeCommand.self, EvalCommand.self, DemoCommand.self])
+
+    /// Bad usage exits with 2, as spec/cli.md says (ArgumentParser's own code for it is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                StandardError.print(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Runs a command body, turning `SitrepError` into a message on standard error and its exit code.
