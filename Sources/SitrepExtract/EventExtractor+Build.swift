@@ -17,16 +17,16 @@ extension EventExtractor {
         var target: Actor? = nil
         var slots: [PlaceSlot] = []
         let opts = trigger.options
-        let passive = k > sr.lowerBound && (lexicon.isA(t[k - 1], "aux") && t[k - 1].hash != h("had") && t[k - 1].hash != h("has")
+        let passive = k > sr.lowerBound && (lexicon.isA(t[k - 1], lexicon.aux) && t[k - 1].hash != h("had") && t[k - 1].hash != h("has")
                                             && t[k - 1].hash != h("have"))
         let clause = modality.clauseStart(text, k, floor: sr.lowerBound, isBreak: { self.isClauseBreak(a, $0) && !self.isComma(a, $0) })
 
         // conditions on the words around
         if opts.contains(.people) {
-            guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], "people") }) else { return [] }
+            guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.people) }) else { return [] }
         }
         if opts.contains(.force) {
-            guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], "force") }) else { return [] }
+            guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.force) }) else { return [] }
         }
         if opts.contains(.hands) {
             // "in Taliban hands", "under Taliban control": an actor right before, "in"/"under" before it
@@ -38,7 +38,7 @@ extension EventExtractor {
             // "is now in": skip the verb back to the subject
             if slots.isEmpty {
                 var j = m.tokens.lowerBound - 2
-                while j > sr.lowerBound, lexicon.isA(t[j], "aux") || lexicon.isA(t[j], "adverb") || t[j].hash == h("remains")
+                while j > sr.lowerBound, lexicon.isA(t[j], lexicon.aux) || lexicon.isA(t[j], lexicon.adverb) || t[j].hash == h("remains")
                         || t[j].hash == h("remained") || t[j].hash == h("came") || t[j].hash == h("fell") { j -= 1 }
                 slots = placesBefore(a, j + 1, floor: sr.lowerBound, state: state)
             }
@@ -246,7 +246,7 @@ extension EventExtractor {
 
     /// "soldiers", "troops": a force word before the trigger stands for the document's state forces.
     func forceSubject(_ a: DocumentAnalysis, _ k: Int, floor: Int) -> ActorMention? {
-        for i in stride(from: k - 1, through: floor, by: -1) where lexicon.isA(a.text.tokens[i], "force") {
+        for i in stride(from: k - 1, through: floor, by: -1) where lexicon.isA(a.text.tokens[i], lexicon.force) {
             if let c = a.focus.country {
                 return ActorMention(tokens: i..<(i + 1), actor: actorRecognizer.lexicon.state(c, home: true), source: .generic,
                                     sentence: Int(a.text.tokens[i].sentence))
@@ -259,13 +259,13 @@ extension EventExtractor {
     func personBefore(_ a: DocumentAnalysis, _ k: Int, floor: Int) -> Actor? {
         let t = a.text.tokens
         var i = k - 1
-        while i >= floor, lexicon.isA(t[i], "aux") || lexicon.isA(t[i], "adverb") { i -= 1 }
+        while i >= floor, lexicon.isA(t[i], lexicon.aux) || lexicon.isA(t[i], lexicon.adverb) { i -= 1 }
         guard i >= floor else { return nil }
         if let m = a.actor(i) { return m.actor }
-        guard lexicon.isA(t[i], "person") else { return nil }
+        guard lexicon.isA(t[i], lexicon.person) else { return nil }
         var j = i
         while j > floor, !t[j - 1].has(.punct) || text(a, j - 1) == "’" || text(a, j - 1) == "'", i - j < 5,
-              !lexicon.isA(t[j - 1], "aux"), t[j - 1].hash != h("that") { j -= 1 }
+              !lexicon.isA(t[j - 1], lexicon.aux), t[j - 1].hash != h("that") { j -= 1 }
         return person(a, j..<(i + 1))
     }
 
@@ -274,7 +274,7 @@ extension EventExtractor {
         var j = k
         while j < limit, j - k < 6, !t[j].has(.punct) || text(a, j) == "’" || text(a, j) == "'" {
             if let m = a.actor(j) { return m.actor }
-            if lexicon.isA(t[j], "person") { return person(a, k..<(j + 1)) }
+            if lexicon.isA(t[j], lexicon.person) { return person(a, k..<(j + 1)) }
             j += 1
         }
         return nil

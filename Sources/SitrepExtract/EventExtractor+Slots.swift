@@ -25,7 +25,7 @@ extension EventExtractor {
             let b = a.text.bytes[Int(t.start)]
             return b == 59 || b == 58 || (t.end - t.start == 3 && a.text.bytes[Int(t.start) + 2] == 0x94)  // ; : —
         }
-        return lexicon.isA(t, "clause")
+        return lexicon.isA(t, lexicon.clause)
     }
 
     /// The place a coreference phrase at `i` stands for: the last place an event was about, or the last
@@ -70,10 +70,10 @@ extension EventExtractor {
             if let p = a.place(i) { return list(a, from: p, limit: limit) }
             if let c = resolveCoref(a, at: i, state: state) { return [c] }
             if near {
-                guard lexicon.isA(t[i], "skip"), steps < 4 else { return [] }
+                guard lexicon.isA(t[i], lexicon.skip), steps < 4 else { return [] }
             } else if isClauseBreak(a, i) && steps > 0 {
                 return []
-            } else if isComma(a, i), i > k, !lexicon.isA(t[i - 1], "skip") {
+            } else if isComma(a, i), i > k, !lexicon.isA(t[i - 1], lexicon.skip) {
                 // a comma ends the object unless it opens an apposition: "the third largest city, Herat,"
                 return []
             }
@@ -111,7 +111,7 @@ extension EventExtractor {
         var appositions = 0
         while i >= floor {
             let tok = t[i]
-            if lexicon.isA(tok, "adverb") || lexicon.isA(tok, "aux") { i -= 1; continue }
+            if lexicon.isA(tok, lexicon.adverb) || lexicon.isA(tok, lexicon.aux) { i -= 1; continue }
             if isComma(a, i) || tok.has(.closeQuote) {
                 // skip ", the capital of Badghis province in the northwest," back to the comma before it
                 var j = i - 1

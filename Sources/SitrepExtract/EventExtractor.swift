@@ -40,7 +40,7 @@ public final class EventExtractor: @unchecked Sendable {
         actorRecognizer = ActorRecognizer(lexicon: try ActorLexicon.shared())
         attribution = Attribution(directory: ActorLexicon.dataDirectory)
         lexicon = try TriggerLexicon()
-        var c = PhraseMatcher<String>()
+        let c = PhraseMatcher<String>()
         for (cols, _) in TSV.rows(TriggerLexicon.dataDirectory.appendingPathComponent("coreference.tsv")) where cols.count >= 2 {
             c.add(cols[0], cols[1])
         }

@@ -32,20 +32,20 @@ struct ModalityClassifier {
         var sawTo = false
         while i >= clause {
             let tok = t[i]
-            if lexicon.isA(tok, "negation") {
+            if lexicon.isA(tok, lexicon.negation) {
                 // "without a fight" describes a handover, it does not negate it
                 return .negated
             }
-            if lexicon.isA(tok, "possible") { return .possible }
-            if lexicon.isA(tok, "planned") {
+            if lexicon.isA(tok, lexicon.possible) { return .possible }
+            if lexicon.isA(tok, lexicon.planned) {
                 // "had been ordered": a past order carried out; "is expected to" / "will": ahead
                 return .planned
             }
             if tok.hash == ModalityClassifier.hTo && i == k - 1 { sawTo = true }
             if sawTo && i == k - 2 {
                 // "forced to withdraw", "had to flee": it happened
-                if lexicon.isA(tok, "prior-ok") { return nil }
-                if lexicon.isA(tok, "negation") { return .negated }
+                if lexicon.isA(tok, lexicon.priorOK) { return nil }
+                if lexicon.isA(tok, lexicon.negation) { return .negated }
             }
             i -= 1
         }

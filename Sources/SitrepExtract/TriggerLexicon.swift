@@ -37,9 +37,10 @@ public struct Trigger: Sendable {
 
 /// The trigger phrases and the word classes the extractor reads, loaded once from data files.
 public final class TriggerLexicon: @unchecked Sendable {
-    public private(set) var triggers = PhraseMatcher<Trigger>()
+    public let triggers = PhraseMatcher<Trigger>()
     /// Words by class (`Data/word-classes.tsv`): negation, planned, possible, people, force, adverb ...
-    public private(set) var classes: [UInt64: Set<String>] = [:]
+    public let classes: WordClasses
+    public let negation, planned, possible, priorOK, people, force, person, skip, adverb, aux, clause: UInt32
 
     public static let dataDirectory: URL = Bundle.module.resourceURL!.appendingPathComponent("Data")
 
@@ -63,11 +64,21 @@ public final class TriggerLexicon: @unchecked Sendable {
                                                                            "fought", "sent", "seize", "capture"].contains(c[0])
             triggers.add(c[0], Trigger(type: type, frame: frame, options: opts, isVerb: isVerb))
         }
-        for (c, _) in TSV.rows(directory.appendingPathComponent("word-classes.tsv")) where c.count >= 2 {
-            classes[TokenHash.of(word: c[0]), default: []].insert(c[1])
-        }
+        let c = WordClasses(rows: TSV.rows(directory.appendingPathComponent("word-classes.tsv")).map(\.0))
+        classes = c
+        negation = c.mask("negation")
+        planned = c.mask("planned")
+        possible = c.mask("possible")
+        priorOK = c.mask("prior-ok")
+        people = c.mask("people")
+        force = c.mask("force")
+        person = c.mask("person")
+        skip = c.mask("skip")
+        adverb = c.mask("adverb")
+        aux = c.mask("aux")
+        clause = c.mask("clause")
     }
 
     @inline(__always)
-    public func isA(_ t: Token, _ cls: String) -> Bool { classes[t.hash]?.contains(cls) ?? false }
+    public func isA(_ t: Token, _ mask: UInt32) -> Bool { classes.has(t, mask) }
 }

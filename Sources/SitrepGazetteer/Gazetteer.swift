@@ -26,6 +26,7 @@ public final class Gazetteer: @unchecked Sendable {
     public private(set) var personNames: Set<UInt64> = []
     /// The most words any indexed name has, after fillers are dropped.
     public private(set) var maxWords = 1
+    let fuzzyCache = FuzzyCache()
 
     public static let dataDirectory: URL = {
         if let env = ProcessInfo.processInfo.environment["SITREP_GAZETTEER_DIR"] { return URL(fileURLWithPath: env) }

@@ -12,19 +12,25 @@ import SitrepText
 public struct PlaceRecognizer: Sendable {
     public let gazetteer: Gazetteer
     public let resolver: PlaceResolver
-    let roles: [UInt64: Set<String>]
+    let roles: WordClasses
+    let divisionAfter, divisionBefore, townAfter, townBefore, locative, title, function, inner: UInt32
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.resolver = PlaceResolver(gazetteer: gazetteer)
-        var r: [UInt64: Set<String>] = [:]
-        for (cols, _) in TSV.rows(Gazetteer.dataDirectory.appendingPathComponent("context-words.tsv")) where cols.count >= 2 {
-            r[TokenHash.of(cols[0].utf8), default: []].insert(cols[1])
-        }
-        self.roles = r
+        let r = WordClasses(rows: TSV.rows(Gazetteer.dataDirectory.appendingPathComponent("context-words.tsv")).map(\.0))
+        roles = r
+        divisionAfter = r.mask("division-after")
+        divisionBefore = r.mask("division-before")
+        townAfter = r.mask("town-after")
+        townBefore = r.mask("town-before")
+        locative = r.mask("locative")
+        title = r.mask("title")
+        function = r.mask("function")
+        inner = r.mask("inner")
     }
 
-    func has(_ t: Token, _ role: String) -> Bool { roles[t.hash]?.contains(role) ?? false }
+    @inline(__always) func has(_ t: Token, _ mask: UInt32) -> Bool { roles.has(t, mask) }
 
     struct Span {
         var tokens: Range<Int>
@@ -86,7 +92,7 @@ public struct PlaceRecognizer: Sendable {
                     guard w.isWord, w.sentence == tok.sentence else { break }
                     // "Democratic Republic of the Congo": small words inside a name, never at its end
                     guard w.isCapitalized || NameKey.isFiller(hash: w.hash)
-                            || (has(w, "inner") && j + 1 < t.count && (t[j + 1].isCapitalized || has(t[j + 1], "inner"))) else { break }
+                            || (has(w, inner) && j + 1 < t.count && (t[j + 1].isCapitalized || has(t[j + 1], inner))) else { break }
                 }
                 if !NameKey.isFiller(hash: w.hash) || (words == 0 && j + 1 >= t.count) {
                     h = TokenHash.of(text.foldedBytes(j), from: h)
@@ -120,25 +126,25 @@ public struct PlaceRecognizer: Sendable {
             var sp = Span(tokens: i..<spanEnd, nameEnd: spanEnd, cands: cands)
             // words around the name
             if spanEnd < t.count, t[spanEnd].isWord, !t[spanEnd].isCapitalized || t[spanEnd].sentence == tok.sentence {
-                if has(t[spanEnd], "division-after") && cands.contains(where: { gazetteer.places[$0.place].kind == .division }) {
+                if has(t[spanEnd], divisionAfter) && cands.contains(where: { gazetteer.places[$0.place].kind == .division }) {
                     sp.wantsDivision = true
                     sp.tokens = i..<(spanEnd + 1)
-                } else if has(t[spanEnd], "division-after") {
+                } else if has(t[spanEnd], divisionAfter) {
                     sp.wantsDivision = true
-                } else if has(t[spanEnd], "town-after") {
+                } else if has(t[spanEnd], townAfter) {
                     sp.wantsTown = true
                 }
             }
-            if i >= 2, has(t[i - 1], "locative"), t[i - 1].hash == TokenHash.of("of".utf8) {
-                if has(t[i - 2], "division-before") { sp.wantsDivision = true }
-                if has(t[i - 2], "town-before") { sp.wantsTown = true }
+            if i >= 2, has(t[i - 1], locative), t[i - 1].hash == TokenHash.of("of".utf8) {
+                if has(t[i - 2], divisionBefore) { sp.wantsDivision = true }
+                if has(t[i - 2], townBefore) { sp.wantsTown = true }
             }
             // "Sake, the last town on the road": an apposition says what the name is
-            if spanEnd + 1 < t.count, text.text(of: t[spanEnd]) == ",", has(t[spanEnd + 1], "function") {
+            if spanEnd + 1 < t.count, text.text(of: t[spanEnd]) == ",", has(t[spanEnd + 1], function) {
                 var k = spanEnd + 1
                 while k < min(t.count, spanEnd + 6), !t[k].has(.punct) {
-                    if has(t[k], "town-before") { sp.wantsTown = true; break }
-                    if has(t[k], "division-before") { sp.wantsDivision = true; break }
+                    if has(t[k], townBefore) { sp.wantsTown = true; break }
+                    if has(t[k], divisionBefore) { sp.wantsDivision = true; break }
                     k += 1
                 }
             }
@@ -199,12 +205,12 @@ public struct PlaceRecognizer: Sendable {
             && (gazetteer.commonWords.contains(first.hash) || gazetteer.personNames.contains(first.hash)) { return true }
         if sp.tokens.lowerBound > 0 {
             let p = t[sp.tokens.lowerBound - 1]
-            if p.isWord && p.isCapitalized && !p.has(.allCaps) && !(p.has(.sentenceStart) && has(p, "function"))
+            if p.isWord && p.isCapitalized && !p.has(.allCaps) && !(p.has(.sentenceStart) && has(p, function))
                 && gazetteer.demonyms[p.hash] == nil { return true }
         }
         if sp.nameEnd < t.count {
             let n = t[sp.nameEnd]
-            if n.isWord && n.isCapitalized && n.sentence == first.sentence && !has(n, "division-after") { return true }
+            if n.isWord && n.isCapitalized && n.sentence == first.sentence && !has(n, divisionAfter) { return true }
         }
         return false
     }
@@ -217,25 +223,25 @@ public struct PlaceRecognizer: Sendable {
         let multiWord = sp.nameEnd - sp.tokens.lowerBound > 1
         let prev = sp.tokens.lowerBound > 0 ? t[sp.tokens.lowerBound - 1] : nil
         let next = sp.nameEnd < t.count ? t[sp.nameEnd] : nil
-        let locative = prev.map { has($0, "locative") } ?? false
+        let afterLocative = prev.map { has($0, self.locative) } ?? false
         let hinted = sp.wantsDivision || sp.wantsTown || sp.statedCountry != nil
         let strong = p.kind == .country || (p.isStrong && (inDocCountry || p.population >= 1_000_000 || p.feature == "PPLC"))
 
         // a title before it, or a capitalized word beside it: part of a person's or an organisation's name
-        if let prev, has(prev, "title"), !(p.kind == .country) { return false }
+        if let prev, has(prev, title), !(p.kind == .country) { return false }
         let capBefore = prev.map {
-            $0.isWord && $0.isCapitalized && !$0.has(.allCaps) && !($0.has(.sentenceStart) && has($0, "function"))
+            $0.isWord && $0.isCapitalized && !$0.has(.allCaps) && !($0.has(.sentenceStart) && has($0, function))
                 && gazetteer.demonyms[$0.hash] == nil
         } ?? false
-        let capAfter = next.map { $0.isWord && $0.isCapitalized && $0.sentence == first.sentence && !has($0, "division-after") } ?? false
+        let capAfter = next.map { $0.isWord && $0.isCapitalized && $0.sentence == first.sentence && !has($0, divisionAfter) } ?? false
         if (capBefore || capAfter) && !hinted && (!strong || !(inDocCountry || p.kind == .country)) { return false }
 
         if !multiWord {
             if gazetteer.commonWords.contains(first.hash) && !first.has(.allCaps) {
                 if first.has(.sentenceStart) && !hinted { return false }
-                if !(locative || hinted) || !(inDocCountry || p.kind == .country) { return false }
+                if !(afterLocative || hinted) || !(inDocCountry || p.kind == .country) { return false }
             }
-            if gazetteer.personNames.contains(first.hash) && !strong && !(locative && inDocCountry) && !hinted {
+            if gazetteer.personNames.contains(first.hash) && !strong && !(afterLocative && inDocCountry) && !hinted {
                 return false
             }
             if first.has(.allCaps) && p.kind != .country && !inDocCountry { return false }
@@ -245,7 +251,7 @@ public struct PlaceRecognizer: Sendable {
         if top.match != .exact && first.has(.sentenceStart) && !multiWord && !hinted { return false }
         if p.kind == .country || p.kind == .division && (sp.wantsDivision || inDocCountry) { return true }
         if inDocCountry { return true }
-        if ctx.countries.isEmpty { return p.population >= 15_000 || p.featureRank >= 3 || locative && p.population >= 5_000 }
+        if ctx.countries.isEmpty { return p.population >= 15_000 || p.featureRank >= 3 || afterLocative && p.population >= 5_000 }
         return p.population >= 100_000 || p.feature == "PPLC"
     }
 }

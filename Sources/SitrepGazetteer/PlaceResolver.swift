@@ -8,8 +8,12 @@ import SitrepText
 /// feature (capitals, division seats, divisions and countries), population and the context's countries.
 public struct PlaceResolver: Sendable {
     public let gazetteer: Gazetteer
+    let fuzzyCache: FuzzyCache
 
-    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        self.fuzzyCache = gazetteer.fuzzyCache
+    }
 
     /// All readings of `name`, best first.
     public func candidates(_ query: String, context c: PlaceContext = PlaceContext(), fuzzy: Bool = true) -> [PlaceCandidate] {
@@ -47,6 +51,9 @@ public struct PlaceResolver: Sendable {
         }
         for e in gazetteer.exactEntries(exact) { add(e, .exact) }
         if let skeleton, best.isEmpty, exactKey.utf8.count >= 4 {
+            // the same unknown word comes back in every article: remember what the variants gave
+            if let cached = fuzzyCache.get(exact) { return cached }
+            defer { fuzzyCache.set(exact, Array(best.values)) }
             let limit = exactKey.utf8.count >= 9 ? 2 : 1
             for e in gazetteer.skeletonEntries(skeleton) where verify(e, exactKey, limit) { add(e, .skeleton) }
             if best.isEmpty && skeletonKey.utf8.count >= 4 {
@@ -96,5 +103,24 @@ public struct PlaceResolver: Sendable {
             return (places[$0.place].geonameid ?? 0) < (places[$1.place].geonameid ?? 0)
         }
         return out
+    }
+}
+
+/// Fuzzy look-ups by the exact-key hash of the name, shared by every resolver of a gazetteer.
+final class FuzzyCache: @unchecked Sendable {
+    private var map: [UInt64: [PlaceCandidate]] = [:]
+    private let lock = NSLock()
+
+    func get(_ k: UInt64) -> [PlaceCandidate]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return map[k]
+    }
+
+    func set(_ k: UInt64, _ v: [PlaceCandidate]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if map.count > 200_000 { map.removeAll(keepingCapacity: true) }
+        map[k] = v
     }
 }

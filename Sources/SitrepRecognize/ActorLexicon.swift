@@ -8,8 +8,8 @@ import SitrepText
 public final class ActorLexicon: @unchecked Sendable {
     public enum GenericRole: String, Sendable { case armedGroup = "armed-group", state }
 
-    public private(set) var named = PhraseMatcher<Actor>()
-    public private(set) var generic = PhraseMatcher<GenericRole>()
+    public let named = PhraseMatcher<Actor>()
+    public let generic = PhraseMatcher<GenericRole>()
     public private(set) var forceWords: [UInt64: String] = [:]
     public private(set) var groupHeads: Set<UInt64> = []
     /// Country code → its first demonym ("AF" → "Afghan"), for naming state forces.

@@ -2,56 +2,92 @@
 ///
 /// Phrases are tokenized like text; hyphens inside a phrase or the text are skipped, so "pro-government"
 /// matches "pro government" and "pro-government". A phrase written in capitals ("IS", "RSF") only matches
-/// capitals in the text, so acronyms do not fire on ordinary words.
-public struct PhraseMatcher<Value> {
-    struct Entry {
-        var value: Value
-        var length: Int
-        var capsOnly: Bool
+/// capitals in the text, so acronyms do not fire on ordinary words. Every proper prefix of a phrase is
+/// indexed too, so a look-up stops at the first word no phrase continues with (most tokens: one probe).
+public final class PhraseMatcher<Value>: @unchecked Sendable {
+    @usableFromInline let index = PhraseIndex()
+    @usableFromInline var values: [Value] = []
+
+    public init() {}
+
+    public func add(_ phrase: String, _ value: Value) {
+        values.append(value)
+        index.add(phrase, id: Int32(values.count - 1))
     }
 
-    private var entries: [UInt64: [Entry]] = [:]
+    /// The longest phrase starting at token `i`: its value and the token index just after it.
+    @inlinable
+    public func match(_ text: AnalyzedText, at i: Int, sameSentence: Bool = true) -> (value: Value, end: Int)? {
+        guard let (id, end) = index.match(text, at: i, sameSentence: sameSentence) else { return nil }
+        return (values[Int(id)], end)
+    }
+
+    public var maxLength: Int { index.maxLength }
+    public var isEmpty: Bool { values.isEmpty }
+}
+
+/// The non-generic core of `PhraseMatcher`: phrases to ids.
+public final class PhraseIndex: @unchecked Sendable {
+    struct Entry: Sendable {
+        var id: Int32
+        var length: Int
+        var capsOnly: Bool
+        var next: Int32
+    }
+
+    private var entries: [Entry] = []
+    /// phrase hash → first entry index (entries of one hash are chained by `next`)
+    private var heads = HashTable()
+    /// hashes of proper prefixes of phrases
+    private var prefixes = HashTable()
     public private(set) var maxLength = 0
 
     public init() {}
 
-    public mutating func add(_ phrase: String, _ value: Value) {
+    public func add(_ phrase: String, id: Int32) {
         let text = AnalyzedText(phrase)
         var h = TokenHash.seed
         var n = 0
-        for t in text.tokens where !t.has(.hyphen) {
+        let words = text.tokens.filter { !$0.has(.hyphen) }
+        for (k, t) in words.enumerated() {
             h = TokenHash.combine(h, t.hash)
             n += 1
+            if k < words.count - 1 { prefixes[h] = 1 }
         }
         guard n > 0 else { return }
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
         let capsOnly = letters.count >= 2 && letters.count <= 6 && letters.allSatisfy { $0.properties.isUppercase }
-        entries[h, default: []].append(Entry(value: value, length: n, capsOnly: capsOnly))
+        entries.append(Entry(id: id, length: n, capsOnly: capsOnly, next: heads[h] ?? -1))
+        heads[h] = Int32(entries.count - 1)
         maxLength = max(maxLength, n)
     }
 
-    /// The longest phrase starting at token `i`: its value and the token index just after it.
-    public func match(_ text: AnalyzedText, at i: Int, sameSentence: Bool = true) -> (value: Value, end: Int)? {
+    public func match(_ text: AnalyzedText, at i: Int, sameSentence: Bool = true) -> (Int32, Int)? {
         let t = text.tokens
-        guard i < t.count, t[i].isWord || t[i].has(.number) else { return nil }
+        guard i < t.count else { return nil }
+        let first = t[i]
+        guard first.isWord || first.has(.number) else { return nil }
         var h = TokenHash.seed
         var n = 0
         var j = i
-        var best: (Value, Int)? = nil
+        var best: (Int32, Int)? = nil
         while j < t.count, n < maxLength {
             let tok = t[j]
             if tok.has(.hyphen) { j += 1; continue }
-            if sameSentence && tok.sentence != t[i].sentence { break }
-            guard tok.isWord || tok.has(.number) || tok.has(.punct) else { break }
+            if sameSentence && tok.sentence != first.sentence { break }
             h = TokenHash.combine(h, tok.hash)
             n += 1
-            if let es = entries[h] {
-                for e in es where e.length == n {
-                    if e.capsOnly && !(tok.has(.allCaps) || (n == 1 && isCaps(text, i, j))) { continue }
-                    best = (e.value, j + 1)
-                    break
+            if var e = heads[h] {
+                while e >= 0 {
+                    let entry = entries[Int(e)]
+                    if entry.length == n && (!entry.capsOnly || tok.has(.allCaps) || (n == 1 && isCaps(text, i, j))) {
+                        best = (entry.id, j + 1)
+                        break
+                    }
+                    e = entry.next
                 }
             }
+            if !prefixes.contains(h) { break }
             j += 1
         }
         return best
@@ -62,6 +98,4 @@ public struct PhraseMatcher<Value> {
         for b in text.bytes[Int(text.tokens[i].start)..<Int(text.tokens[j].end)] where b >= 97 && b <= 122 { return false }
         return true
     }
-
-    public var isEmpty: Bool { entries.isEmpty }
 }
