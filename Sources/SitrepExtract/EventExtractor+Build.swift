@@ -25,6 +25,10 @@ extension EventExtractor {
         if opts.contains(.people) {
             guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.people) }) else { return [] }
         }
+        if opts.contains(.weapon) {
+            // "warplanes struck", "was hit by shells": a weapon nearby makes it a strike
+            guard (max(sr.lowerBound, k - 6)..<min(after + 6, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.weapon) }) else { return [] }
+        }
         if opts.contains(.force) {
             guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.force) }) else { return [] }
         }
@@ -138,7 +142,21 @@ extension EventExtractor {
             if let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
         }
 
-        if opts.contains(.actor) && actor == nil && trigger.frame != .defect { return [] }
+        // "Gharyan, which the LNA entered on April 4": the place the relative clause hangs on
+        if slots.isEmpty, [.capture, .handover, .nominal].contains(trigger.frame), clause > sr.lowerBound + 1 {
+            let w = t[clause - 1]
+            if w.hash == h("which") || w.hash == h("that"), isComma(a, clause - 2) || a.place(clause - 2) != nil {
+                let anchor = isComma(a, clause - 2) ? clause - 3 : clause - 2
+                if let p = a.place(anchor) {
+                    slots = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
+                }
+            }
+        }
+        if opts.contains(.actor) && trigger.frame != .defect {
+            guard let kind = actor?.actor.kind, [.stateForces, .nonStateArmedGroup, .foreignState].contains(kind) else { return [] }
+        }
+        // fighting with no place named is background, not an event to map
+        if (type == .armedClash || type == .remoteViolence) && slots.isEmpty { return [] }
         if opts.contains(.near) && slots.isEmpty { return [] }
         // a capture "without a fight" is a handover
         if type == .territoryTaken && sentenceSays(a, sr, ["without", "fight"]) { type = .territoryHandover }

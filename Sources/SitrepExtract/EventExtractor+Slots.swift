@@ -68,6 +68,12 @@ extension EventExtractor {
         var steps = 0
         while i < limit, steps < 16 {
             if let p = a.place(i) { return list(a, from: p, limit: limit) }
+            // "the town of Gharyan" names the place after "of"; only a bare "the town" refers back
+            if let (end, _) = a.corefAt[i], end < limit, t[end].hash == h("of") || a.place(end) != nil {
+                i = end
+                steps += 1
+                continue
+            }
             if let c = resolveCoref(a, at: i, state: state) { return [c] }
             if near {
                 guard lexicon.isA(t[i], lexicon.skip), steps < 4 else { return [] }

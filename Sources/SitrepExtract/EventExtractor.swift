@@ -83,11 +83,20 @@ public final class EventExtractor: @unchecked Sendable {
                     continue
                 }
                 guard let (trigger, tEnd) = lexicon.triggers.match(text, at: i) else { i += 1; continue }
+                // a capitalized word inside a sentence is part of a name ("Government of National Accord")
+                if text.tokens[i].isCapitalized && !text.tokens[i].has(.sentenceStart) && !text.tokens[i].has(.quoted) {
+                    i = tEnd
+                    continue
+                }
                 for m in build(a, trigger: trigger, at: i..<tEnd, sentence: s, state: &state)
                     where !inSentence.contains(where: { $0.type == m.type && $0.place?.key == m.place?.key }) {
                     inSentence.append(m)
                 }
                 i = tEnd
+            }
+            // a clash in the sentence that states a change of control is part of that change
+            if inSentence.contains(where: { $0.type.isTerritoryChange && $0.modality.movesControl }) {
+                inSentence.removeAll { $0.type == .armedClash }
             }
             mentions.append(contentsOf: inSentence)
         }

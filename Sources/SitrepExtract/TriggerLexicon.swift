@@ -21,10 +21,11 @@ public struct Trigger: Sendable {
         public static let negated = Options(rawValue: 64)
         public static let intransitive = Options(rawValue: 128)
         public static let hands = Options(rawValue: 256)
+        public static let weapon = Options(rawValue: 512)
 
         static let names: [String: Options] = [
             "recapture": .recapture, "near": .near, "actor": .actor, "object-actor": .objectActor, "people": .people,
-            "force": .force, "negated": .negated, "intransitive": .intransitive, "hands": .hands,
+            "force": .force, "negated": .negated, "intransitive": .intransitive, "hands": .hands, "weapon": .weapon,
         ]
     }
 
@@ -40,7 +41,7 @@ public final class TriggerLexicon: @unchecked Sendable {
     public let triggers = PhraseMatcher<Trigger>()
     /// Words by class (`Data/word-classes.tsv`): negation, planned, possible, people, force, adverb ...
     public let classes: WordClasses
-    public let negation, planned, possible, priorOK, people, force, person, skip, adverb, aux, clause: UInt32
+    public let negation, planned, possible, priorOK, people, force, person, skip, adverb, aux, clause, weapon: UInt32
 
     public static let dataDirectory: URL = Bundle.module.resourceURL!.appendingPathComponent("Data")
 
@@ -77,6 +78,7 @@ public final class TriggerLexicon: @unchecked Sendable {
         adverb = c.mask("adverb")
         aux = c.mask("aux")
         clause = c.mask("clause")
+        weapon = c.mask("weapon")
     }
 
     @inline(__always)
