@@ -26,6 +26,9 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "The corpus: JSON Lines files or folders.")
     var corpus: [String]
 
+    @Option(help: "Score these mentions (JSON Lines, e.g. another tool's output) instead of running the extractor.")
+    var mentions: String?
+
     @Flag(help: "Print the figures as one JSON object.")
     var json = false
 
@@ -35,12 +38,12 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let goldArticles = try GoldFile.read(gold)
-            let extractor = try EventExtractor.shared()
             var mentions: [String: [EventMention]] = [:]
-            var texts: [String: String] = [:]
             try DocumentReader(format: .jsonl, warn: { StandardError.print($0) }).read(corpus) { doc in
-                mentions[doc.id] = extractor.extract(doc)
-                texts[doc.id] = doc.text
+                mentions[doc.id] = self.mentions == nil ? try EventExtractor.shared().extract(doc) : []
+            }
+            if let file = self.mentions {
+                for (k, v) in try MentionFile.read(file) where mentions[k] != nil { mentions[k] = v }
             }
             for a in goldArticles where mentions[a.id] == nil {
                 throw SitrepError(.badData, "the gold names article '\(a.id)', which the corpus lacks", at: gold,
