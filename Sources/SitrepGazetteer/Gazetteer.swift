@@ -13,10 +13,8 @@ public final class Gazetteer: @unchecked Sendable {
     var nameBytes: [UInt8] = []
     var nameStart: [Int32] = []
     var namePlace: [Int32] = []
-    var exactHash: [UInt64] = []
-    var exactName: [Int32] = []
-    var skeletonHash: [UInt64] = []
-    var skeletonName: [Int32] = []
+    var exactIndex: [UInt64] = []
+    var skeletonIndex: [UInt64] = []
     public private(set) var countryByCode: [String: Int] = [:]
     public private(set) var divisionByKey: [String: Int] = [:]
     /// Demonyms and adjectives of countries ("Afghan", "Iraqi"), folded hash → country code.
@@ -52,12 +50,20 @@ public final class Gazetteer: @unchecked Sendable {
             throw SitrepError(.badData, "the gazetteer is missing", at: gz.path,
                               hint: "run python3 Scripts/build_gazetteer.py, or set SITREP_GAZETTEER_DIR")
         }
+        let t0 = Date()
         let bytes = try Gzip.decompress([UInt8](data), origin: gz.path)
+        let t1 = Date()
         try parse(bytes, origin: gz.path)
+        let t2 = Date()
         loadAliases(directory.appendingPathComponent("place-aliases.tsv"))
         loadDemonyms(directory.appendingPathComponent("demonyms.tsv"))
         loadAmbiguous(directory.appendingPathComponent("ambiguous-names.tsv"))
+        let t3 = Date()
         buildIndexes()
+        let t4 = Date()
+        if ProcessInfo.processInfo.environment["SITREP_LOAD_TIMES"] != nil {
+            FileHandle.standardError.write(Data("gazetteer: inflate \(t1.timeIntervalSince(t0)) parse \(t2.timeIntervalSince(t1)) extras \(t3.timeIntervalSince(t2)) index \(t4.timeIntervalSince(t3))\n".utf8))
+        }
     }
 
     // MARK: loading
@@ -69,6 +75,7 @@ public final class Gazetteer: @unchecked Sendable {
         let n = b.count
         var fields: [Range<Int>] = []
         fields.reserveCapacity(13)
+        var pool: [UInt64: String] = [:]
         var line = 0
         while i < n {
             var j = i
@@ -87,6 +94,26 @@ public final class Gazetteer: @unchecked Sendable {
                 throw SitrepError(.badData, "line \(line) has \(fields.count) columns, 13 expected", at: origin)
             }
             func str(_ f: Int) -> String { String(decoding: b[fields[f]], as: UTF8.self) }
+            // countries, divisions and feature codes repeat: one String each
+            func interned(_ f: Int) -> String {
+                let h = TokenHash.of(b[fields[f]])
+                if let s = pool[h] { return s }
+                let s = str(f)
+                pool[h] = s
+                return s
+            }
+            func double(_ f: Int) -> Double {
+                var v = 0.0, scale = 0.0, neg = false
+                for k in fields[f] {
+                    let c = b[k]
+                    if c == 45 { neg = true } else if c == 46 { scale = 1 } else if c >= 48 && c <= 57 {
+                        v = v * 10 + Double(c - 48)
+                        if scale > 0 { scale *= 10 }
+                    }
+                }
+                if scale > 0 { v /= scale }
+                return neg ? -v : v
+            }
             func int(_ f: Int) -> Int {
                 var v = 0
                 for k in fields[f] where b[k] >= 48 && b[k] <= 57 { v = v * 10 + Int(b[k] - 48) }
@@ -98,8 +125,8 @@ public final class Gazetteer: @unchecked Sendable {
             // the ASCII name reads as English copy does ("Herat", not "Herāt")
             places.append(Place(kind: kind, geonameid: fields[1].isEmpty ? nil : int(1), key: key,
                                 name: fields[4].isEmpty ? str(3) : str(4),
-                                country: str(5), admin1Code: str(6), admin1Name: str(7), feature: str(8),
-                                population: int(9), lat: Double(str(10)) ?? 0, lon: Double(str(11)) ?? 0))
+                                country: interned(5), admin1Code: interned(6), admin1Name: interned(7), feature: interned(8),
+                                population: int(9), lat: double(10), lon: double(11)))
             if kind == .country { countryByCode[key] = idx }
             if kind == .division { divisionByKey[key] = idx }
             addName(b[fields[3]], place: idx)
@@ -165,53 +192,90 @@ public final class Gazetteer: @unchecked Sendable {
         return m
     }()
 
+    /// Each index is one sorted [UInt64] of keys packing the name hash's top 44 bits with the name entry
+    /// (20 bits): a plain integer sort, done for the two halves of the names on two cores.
     private func buildIndexes() {
         let count = namePlace.count
-        var pairsE: [(UInt64, Int32)] = []
-        var pairsS: [(UInt64, Int32)] = []
-        pairsE.reserveCapacity(count)
-        pairsS.reserveCapacity(count)
-        var scratch = NameKey.Scratch()
-        var lastE: UInt64 = 0, lastS: UInt64 = 0, lastPlace: Int32 = -1
-        for e in 0..<count {
-            guard let h = NameKey.hashes(of: nameSlice(e), scratch: &scratch) else { continue }
-            maxWords = max(maxWords, min(h.words, 8))
-            let p = namePlace[e]
-            // the same place under the same key once is enough
-            if !(p == lastPlace && h.exact == lastE) { pairsE.append((h.exact, Int32(e))) }
-            if !(p == lastPlace && h.skeleton == lastS) { pairsS.append((h.skeleton, Int32(e))) }
-            lastE = h.exact
-            lastS = h.skeleton
-            lastPlace = p
+        precondition(count < 1 << 20, "more names than the index packs")
+        let chunks = 2
+        var exactParts = [[UInt64]](repeating: [], count: chunks)
+        var skeletonParts = [[UInt64]](repeating: [], count: chunks)
+        var words = [Int](repeating: 1, count: chunks)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = count * c / chunks, hi = count * (c + 1) / chunks
+            var e: [UInt64] = [], k: [UInt64] = []
+            e.reserveCapacity(hi - lo)
+            k.reserveCapacity(hi - lo)
+            var scratch = NameKey.Scratch()
+            var maxW = 1
+            var lastE: UInt64 = 0, lastS: UInt64 = 0, lastPlace: Int32 = -1
+            for i in lo..<hi {
+                guard let h = NameKey.hashes(of: nameSlice(i), scratch: &scratch) else { continue }
+                maxW = max(maxW, min(h.words, 8))
+                let p = namePlace[i]
+                // the same place under the same key once is enough
+                if !(p == lastPlace && h.exact == lastE) { e.append(Gazetteer.pack(h.exact, i)) }
+                if !(p == lastPlace && h.skeleton == lastS) { k.append(Gazetteer.pack(h.skeleton, i)) }
+                lastE = h.exact
+                lastS = h.skeleton
+                lastPlace = p
+            }
+            e.sort()
+            k.sort()
+            lock.lock()
+            exactParts[c] = e
+            skeletonParts[c] = k
+            words[c] = maxW
+            lock.unlock()
         }
-        pairsE.sort { $0.0 < $1.0 }
-        pairsS.sort { $0.0 < $1.0 }
-        exactHash = pairsE.map { $0.0 }
-        exactName = pairsE.map { $0.1 }
-        skeletonHash = pairsS.map { $0.0 }
-        skeletonName = pairsS.map { $0.1 }
+        maxWords = words.max() ?? 1
+        exactIndex = Gazetteer.merge(exactParts[0], exactParts[1])
+        skeletonIndex = Gazetteer.merge(skeletonParts[0], skeletonParts[1])
+    }
+
+    static let entryBits: UInt64 = 20
+    static let entryMask: UInt64 = (1 << 20) - 1
+
+    @inline(__always) static func pack(_ h: UInt64, _ entry: Int) -> UInt64 { (h & ~entryMask) | UInt64(entry) }
+
+    static func merge(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] <= b[j] { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
     }
 
     // MARK: look-up
 
     /// Name entries whose exact key hashes to `h`.
-    public func exactEntries(_ h: UInt64) -> ArraySlice<Int32> { Gazetteer.range(exactHash, exactName, h) }
+    public func exactEntries(_ h: UInt64) -> [Int32] { Gazetteer.range(exactIndex, h) }
 
-    public func skeletonEntries(_ h: UInt64) -> ArraySlice<Int32> { Gazetteer.range(skeletonHash, skeletonName, h) }
+    public func skeletonEntries(_ h: UInt64) -> [Int32] { Gazetteer.range(skeletonIndex, h) }
 
-    public func hasExact(_ h: UInt64) -> Bool { !Gazetteer.range(exactHash, exactName, h).isEmpty }
+    public func hasExact(_ h: UInt64) -> Bool { !Gazetteer.range(exactIndex, h).isEmpty }
 
     public func place(ofEntry e: Int32) -> Int { Int(namePlace[Int(e)]) }
 
-    static func range(_ keys: [UInt64], _ values: [Int32], _ h: UInt64) -> ArraySlice<Int32> {
-        var lo = 0, hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if keys[mid] < h { lo = mid + 1 } else { hi = mid }
+    /// Name entries whose key hash agrees with `h` in its top 44 bits.
+    static func range(_ keys: [UInt64], _ h: UInt64) -> [Int32] {
+        let lo = h & ~entryMask
+        var a = 0, b = keys.count
+        while a < b {
+            let mid = (a + b) >> 1
+            if keys[mid] < lo { a = mid + 1 } else { b = mid }
         }
-        var end = lo
-        while end < keys.count && keys[end] == h { end += 1 }
-        return values[lo..<end]
+        var out: [Int32] = []
+        while a < keys.count && keys[a] & ~entryMask == lo {
+            out.append(Int32(truncatingIfNeeded: keys[a] & entryMask))
+            a += 1
+        }
+        return out
     }
 
     public var nameCount: Int { namePlace.count }
