@@ -18,7 +18,10 @@ struct PlacesCommand: ParsableCommand {
         """)
 
     @Argument(help: "The place name to look up.")
-    var query: String
+    var query: String?
+
+    @Option(help: "Look up every line of this file instead (the best place for each, as JSON Lines); the rate goes to standard error.")
+    var batch: String?
 
     @Option(help: "Only places in this country (ISO 3166-1 alpha-2, e.g. AF).")
     var country: String?
@@ -32,6 +35,7 @@ struct PlacesCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case table, jsonl }
 
     func validate() throws {
+        guard (query == nil) != (batch == nil) else { throw ValidationError("Give a place name or --batch FILE (one of them).") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
         if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
             throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
@@ -47,6 +51,8 @@ struct PlacesCommand: ParsableCommand {
                 ctx.requiredCountry = country.uppercased()
                 ctx.countries[country.uppercased()] = 1
             }
+            if let batch { return try runBatch(batch, resolver, ctx) }
+            let query = self.query ?? ""
             let found = resolver.candidates(query, context: ctx).prefix(limit)
             if found.isEmpty {
                 StandardError.print("sitrep: no place matches '\(query)'\(country.map { " in \($0.uppercased())" } ?? "")")
@@ -85,6 +91,33 @@ struct PlacesCommand: ParsableCommand {
             }
             out.flush()
         }
+    }
+}
+
+extension PlacesCommand {
+    func runBatch(_ file: String, _ resolver: PlaceResolver, _ ctx: PlaceContext) throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw SitrepError(.missingFile, "cannot read the file", at: file)
+        }
+        let names = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        var out = OutputStream()
+        let start = Date()
+        for name in names {
+            var w = JSONWriter()
+            w.beginObject()
+            w.field("query", name)
+            if let c = resolver.candidates(name, context: ctx).first {
+                let p = resolver.gazetteer.places[c.place]
+                w.field("key", p.key)
+                w.field("name", p.name)
+                w.field("country", p.country)
+            }
+            w.endObject()
+            out.write(w.bytes + [10])
+        }
+        out.flush()
+        let secs = Date().timeIntervalSince(start)
+        StandardError.print("sitrep: \(names.count) look-ups in \(JSONWriter.format(secs, digits: 3)) s (\(Int(Double(names.count) / max(secs, 1e-9))) a second)")
     }
 }
 
