@@ -21,17 +21,11 @@ public final class EventExtractor: @unchecked Sendable {
     let coref: PhraseMatcher<String>
     let modality: ModalityClassifier
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cached: EventExtractor?
+    private static let instance = LoadOnce<EventExtractor>()
 
     /// The extractor with the bundled data, built once per process.
     public static func shared() throws -> EventExtractor {
-        lock.lock()
-        defer { lock.unlock() }
-        if let e = cached { return e }
-        let e = try EventExtractor()
-        cached = e
-        return e
+        try instance.get { try EventExtractor() }
     }
 
     public init() throws {

@@ -31,17 +31,11 @@ public final class Gazetteer: @unchecked Sendable {
         return Bundle.module.resourceURL!.appendingPathComponent("Data")
     }()
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cached: Gazetteer?
+    private static let instance = LoadOnce<Gazetteer>()
 
     /// The shared gazetteer, loaded on first use.
     public static func shared() throws -> Gazetteer {
-        lock.lock()
-        defer { lock.unlock() }
-        if let g = cached { return g }
-        let g = try Gazetteer(directory: dataDirectory)
-        cached = g
-        return g
+        try instance.get { try Gazetteer(directory: dataDirectory) }
     }
 
     public init(directory: URL) throws {

@@ -18,16 +18,10 @@ public final class ActorLexicon: @unchecked Sendable {
 
     public static let dataDirectory: URL = Bundle.module.resourceURL!.appendingPathComponent("Data")
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cached: ActorLexicon?
+    private static let instance = LoadOnce<ActorLexicon>()
 
     public static func shared() throws -> ActorLexicon {
-        lock.lock()
-        defer { lock.unlock() }
-        if let c = cached { return c }
-        let l = try ActorLexicon(directory: dataDirectory, gazetteer: try Gazetteer.shared())
-        cached = l
-        return l
+        try instance.get { try ActorLexicon(directory: dataDirectory, gazetteer: try Gazetteer.shared()) }
     }
 
     public init(directory: URL, gazetteer: Gazetteer) throws {
