@@ -70,7 +70,7 @@ extension EventExtractor {
                 ?? actorAfterWord(a, h("by"), from: after, limit: sr.upperBound)
                 ?? actorBefore(a, k, floor: max(sr.lowerBound, k - 3))
         case .handover:
-            if !opts.contains(.intransitive) {
+            if !opts.contains(.intransitive) && !passive {
                 slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
             }
             let before = actorBefore(a, k, floor: clause)
@@ -125,11 +125,15 @@ extension EventExtractor {
             if let w = actorAfterWord(a, h("with"), from: sr.lowerBound, limit: sr.upperBound, maxGap: 2) {
                 if actor == nil || actor!.tokens == w.tokens { target = w.actor } else { target = w.actor }
             }
-            slots = []
+            // "the truce" after an agreement was stated refers back to it
+            if k > sr.lowerBound, t[k - 1].hash == h("the") || t[k - 1].hash == h("this"), state.agreementStated { return [] }
+            // where it was made or what it covers: "talks in Moscow", "a ceasefire in Nagorno-Karabakh"
+            slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state, after: h("in"))
             for i in sr where slots.isEmpty {
                 if let c = resolveCoref(a, at: i, state: state) { slots = [c] }
             }
             if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+            state.agreementStated = true
         case .defect:
             actor = actorBefore(a, k, floor: sr.lowerBound)
             let joined = actorAfter(a, after, limit: sr.upperBound, within: 4)

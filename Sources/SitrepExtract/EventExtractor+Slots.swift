@@ -224,4 +224,6 @@ extension EventExtractor {
 /// What the extractor remembers while reading a document in order.
 struct DiscourseState {
     var lastEventPlace: Int?
+    /// An agreement was stated: "the truce" later refers back to it.
+    var agreementStated = false
 }
