@@ -17,6 +17,8 @@ struct DocumentAnalysis {
     var actorAt: [Int32]
     /// Coreference phrases: token index where one starts → (end, kind).
     var corefAt: [Int: (Int, String)]
+    /// The first token after a dateline ("TRIPOLI, April 7 (Wire) -"): its date is the report's, not an event's.
+    var datelineEnd = 0
 
     init(document: Document, text: AnalyzedText, places: [PlaceMention], actors: [ActorMention], dates: [DateMention],
          statements: [Attribution.Statement?], focus: ActorRecognizer.Focus, coref: PhraseMatcher<String>) {
@@ -32,6 +34,14 @@ struct DocumentAnalysis {
         for (k, p) in places.enumerated() { for i in p.tokens { placeAt[i] = Int32(k) } }
         for (k, a) in actors.enumerated() { for i in a.tokens where placeAt[i] < 0 || a.source == .country { actorAt[i] = Int32(k) } }
         corefAt = [:]
+        let t = text.tokens
+        if let first = t.first, first.has(.allCaps) || first.isCapitalized {
+            for k in 1..<min(t.count, 16) where t[k].has(.hyphen) && t[k].has(.spaceBefore)
+                || (t[k].has(.punct) && text.text(of: t[k]) == "—") || (t[k].has(.punct) && text.text(of: t[k]) == "–") {
+                if t[0].has(.allCaps) { datelineEnd = k + 1 }
+                break
+            }
+        }
         var i = 0
         while i < text.tokens.count {
             if placeAt[i] < 0, let (kind, end) = coref.match(text, at: i) {

@@ -210,13 +210,22 @@ extension EventExtractor {
             mod = .denied
         }
         if mod == .asserted, let st = stmt {
+            // who speaks: an actor named in the speaker's words, or the country of "Azerbaijani President X"
             let speakerActor = st.speaker.flatMap { r in r.lazy.compactMap { a.actor($0) }.first?.actor }
-            let gain = type == .defection ? target : gainer
+            let speakerCountry = speakerActor?.country ?? st.speaker.flatMap { r in
+                r.lazy.compactMap { self.gazetteer.demonyms[t[$0].hash] }.first
+            }
+            let gain = type == .defection ? target : (type == .withdrawal ? nil : gainer)
             if st.stance == .claims {
                 mod = .claimed
-            } else if let sa = speakerActor, sa.kind == .nonStateArmedGroup || sa.kind == .foreignState {
+            } else if let g = gain {
                 // the side that gains says so
-                if gain == nil || gain?.id == sa.id { mod = .claimed }
+                if speakerActor?.id == g.id || (speakerCountry != nil && speakerCountry == g.country
+                                                && (g.kind == .stateForces || g.kind == .foreignState)) {
+                    mod = .claimed
+                }
+            } else if type != .withdrawal, let sa = speakerActor, sa.kind == .nonStateArmedGroup {
+                mod = .claimed
             }
         }
         let source: SourceRef? = stmt.map { st in
@@ -228,7 +237,7 @@ extension EventExtractor {
         // date: the nearest time expression in the sentence
         var date = EventDate.unknown
         var bestD = Int.max
-        for d in a.dates where d.sentence == s {
+        for d in a.dates where d.sentence == s && d.tokens.lowerBound >= a.datelineEnd {
             let dist = d.tokens.lowerBound >= after ? d.tokens.lowerBound - after : (k - d.tokens.upperBound) + 2
             if dist < bestD { bestD = dist; date = d.date }
         }
