@@ -216,7 +216,11 @@ extension EventExtractor {
                 r.lazy.compactMap { self.gazetteer.demonyms[t[$0].hash] }.first
             }
             let gain = type == .defection ? target : (type == .withdrawal ? nil : gainer)
-            if st.stance == .claims {
+            // an evacuation, a deployment or an agreement announced by its own side is not a contested claim
+            let contested: Set<EventType> = [.territoryTaken, .territoryHandover, .defection, .arrest, .armedClash, .remoteViolence]
+            if !contested.contains(type) {
+                // stated as fact by its own side: asserted
+            } else if st.stance == .claims {
                 mod = .claimed
             } else if let g = gain {
                 // the side that gains says so
