@@ -72,6 +72,10 @@ extension EventExtractor {
         case .handover:
             if !opts.contains(.intransitive) && !passive {
                 slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
+                // "hand back to Azerbaijan several districts": the place after "to" is who gains
+                if let f = slots.first, f.tokens.lowerBound > 0, t[f.tokens.lowerBound - 1].hash == h("to") {
+                    slots = placesAfter(a, from: f.tokens.upperBound, limit: sr.upperBound, near: false, state: state)
+                }
             }
             let before = actorBefore(a, k, floor: clause)
             if !slots.isEmpty {
@@ -97,9 +101,15 @@ extension EventExtractor {
             actor = actorBefore(a, k, floor: sr.lowerBound)
             if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
         case .attack, .strike:
+            // "the fighting has displaced ...": a definite noun with no place after it is background
+            if k > sr.lowerBound, t[k - 1].hash == h("the"), !trigger.isVerb,
+               placesAfter(a, from: after, limit: min(sr.upperBound, after + 3), near: false, state: state).isEmpty {
+                return []
+            }
             slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
             actor = actorBefore(a, k, floor: clause)
-            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+            if slots.isEmpty { slots = placesBefore(a, k, floor: clause, state: state) }
+            if slots.isEmpty && trigger.frame == .strike, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
         case .evacuate, .deploy:
             actor = actorBefore(a, k, floor: sr.lowerBound, preferNamed: true)
             slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
