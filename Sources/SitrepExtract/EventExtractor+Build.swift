@@ -175,6 +175,14 @@ extension EventExtractor {
         // a capture "without a fight" is a handover
         if type == .territoryTaken && sentenceSays(a, sr, ["without", "fight"]) { type = .territoryHandover }
 
+        // "Herat fell in 2015 and was retaken in May": the subject of the first verb serves the second
+        if slots.isEmpty, type.isTerritoryChange, let p = state.lastEventPlace, state.lastEventSentence == s {
+            var j = k - 1
+            while j > sr.lowerBound, lexicon.isA(t[j], lexicon.aux) || lexicon.isA(t[j], lexicon.adverb) { j -= 1 }
+            if t[j].hash == h("and") || t[j].hash == h("but") {
+                slots = [PlaceSlot(place: p, matched: gazetteer.places[p].name, tokens: k..<k, viaCoreference: true)]
+            }
+        }
         // a place-less territory change is no event; other types may take the place of the discourse
         if slots.isEmpty {
             if type.isTerritoryChange { return [] }
@@ -219,6 +227,8 @@ extension EventExtractor {
         if mod == .asserted || mod == .negated, let st = stmt, st.stance == .denies, let v = st.verb, v < k || !t[k].has(.quoted) {
             mod = .denied
         }
+        // "..., but officials denied the city had fallen": a denial in the trigger's own clause
+        if mod == .asserted, (clause..<k).contains(where: { attribution.role(t[$0]) == "deny" }) { mod = .denied }
         if mod == .asserted, let st = stmt {
             // who speaks: an actor named in the speaker's words, or the country of "Azerbaijani President X"
             let speakerActor = st.speaker.flatMap { r in r.lazy.compactMap { a.actor($0) }.first?.actor }
@@ -274,7 +284,10 @@ extension EventExtractor {
                                     actor: type == .defection ? actor?.actor : gainer,
                                     target: target, place: placeRef, date: date, modality: mod, source: source,
                                     evidence: evidence, confidence: min(0.95, conf), trigger: text.text(tokens: span)))
-            if let slot, mod.movesControl || mod == .planned { state.lastEventPlace = slot.place }
+            if let slot, mod.movesControl || mod == .planned {
+                state.lastEventPlace = slot.place
+                state.lastEventSentence = s
+            }
         }
         return out
     }

@@ -224,6 +224,7 @@ extension EventExtractor {
 /// What the extractor remembers while reading a document in order.
 struct DiscourseState {
     var lastEventPlace: Int?
+    var lastEventSentence = -1
     /// An agreement was stated: "the truce" later refers back to it.
     var agreementStated = false
 }

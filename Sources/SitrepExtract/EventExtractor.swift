@@ -83,7 +83,8 @@ public final class EventExtractor: @unchecked Sendable {
                     continue
                 }
                 for m in build(a, trigger: trigger, at: i..<tEnd, sentence: s, state: &state)
-                    where !inSentence.contains(where: { $0.type == m.type && $0.place?.key == m.place?.key }) {
+                    where !inSentence.contains(where: { $0.type == m.type && $0.place?.key == m.place?.key && $0.modality == m.modality
+                        && $0.date.start == m.date.start }) {
                     inSentence.append(m)
                 }
                 i = tEnd

@@ -43,8 +43,8 @@ struct ModalityClassifier {
             }
             if tok.hash == ModalityClassifier.hTo && i == k - 1 { sawTo = true }
             if sawTo && i == k - 2 {
-                // "forced to withdraw", "had to flee": it happened
-                if lexicon.isA(tok, lexicon.priorOK) { return nil }
+                // "forced to withdraw", "had to flee": it happened; "moved to new positions": a preposition
+                if lexicon.isA(tok, lexicon.priorOK) || lexicon.isA(tok, lexicon.motion) { return nil }
                 if lexicon.isA(tok, lexicon.negation) { return .negated }
             }
             i -= 1

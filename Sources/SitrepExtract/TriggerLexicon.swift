@@ -41,7 +41,7 @@ public final class TriggerLexicon: @unchecked Sendable {
     public let triggers = PhraseMatcher<Trigger>()
     /// Words by class (`Data/word-classes.tsv`): negation, planned, possible, people, force, adverb ...
     public let classes: WordClasses
-    public let negation, planned, possible, priorOK, people, force, person, skip, adverb, aux, clause, weapon: UInt32
+    public let negation, planned, possible, priorOK, people, force, person, skip, adverb, aux, clause, weapon, motion: UInt32
 
     public static let dataDirectory: URL = Bundle.module.resourceURL!.appendingPathComponent("Data")
 
@@ -79,6 +79,7 @@ public final class TriggerLexicon: @unchecked Sendable {
         aux = c.mask("aux")
         clause = c.mask("clause")
         weapon = c.mask("weapon")
+        motion = c.mask("motion")
     }
 
     @inline(__always)
