@@ -175,16 +175,20 @@ public final class Gazetteer: @unchecked Sendable {
     public func index(ofKey key: String) -> Int? {
         if let c = countryByCode[key] { return c }
         if let d = divisionByKey[key] { return d }
-        if let id = Int(key) { return townByID[id] }
+        if let id = Int(key) { return town(id: id) }
         return nil
     }
 
-    private lazy var townByID: [Int: Int] = {
-        var m: [Int: Int] = [:]
-        m.reserveCapacity(places.count)
-        for (i, p) in places.enumerated() where p.kind == .town { if let g = p.geonameid { m[g] = i } }
-        return m
-    }()
+    /// Towns come last in the file, in geonameid order: a binary search finds one by id.
+    private func town(id: Int) -> Int? {
+        guard let first = places.firstIndex(where: { $0.kind == .town }) else { return nil }
+        var lo = first, hi = places.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if (places[mid].geonameid ?? 0) < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < places.count && places[lo].geonameid == id ? lo : nil
+    }
 
     /// Each index is one sorted [UInt64] of keys packing the name hash's top 44 bits with the name entry
     /// (20 bits): a plain integer sort, done for the two halves of the names on two cores.
