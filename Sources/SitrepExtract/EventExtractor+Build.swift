@@ -142,7 +142,7 @@ extension EventExtractor {
             for i in sr where slots.isEmpty {
                 if let c = resolveCoref(a, at: i, state: state) { slots = [c] }
             }
-            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+            // otherwise the agreement has no place of its own: the parties' countries are not where it happened
             state.agreementStated = true
         case .defect:
             actor = actorBefore(a, k, floor: sr.lowerBound)
@@ -186,7 +186,7 @@ extension EventExtractor {
         // a place-less territory change is no event; other types may take the place of the discourse
         if slots.isEmpty {
             if type.isTerritoryChange { return [] }
-            if let p = state.lastEventPlace, [.defection, .arrest, .agreement].contains(type) {
+            if let p = state.lastEventPlace, [.defection, .arrest].contains(type) {
                 slots = [PlaceSlot(place: p, matched: gazetteer.places[p].name, tokens: k..<k, viaCoreference: true)]
             }
         }
