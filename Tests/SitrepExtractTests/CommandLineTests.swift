@@ -79,4 +79,13 @@ import Testing
         #expect(out.contains(#""geonameid":1135689"#))
         #expect(out.contains(#""start":"2021-08-08""#))
     }
+
+    @Test func parallelJobsKeepTheDocumentOrder() throws {
+        let samples = Fixtures.path("Samples")
+        let (c1, one, _) = try run(["extract", samples, "--jobs", "1", "--published", "2021-08-12"])
+        let (c2, two, _) = try run(["extract", samples, "--jobs", "2", "--published", "2021-08-12"])
+        #expect(c1 == 0 && c2 == 0)
+        #expect(one.split(separator: "\n").count > 20)
+        #expect(one == two)
+    }
 }
