@@ -58,6 +58,8 @@ extension EventExtractor {
                 actor = actorBefore(a, k, floor: sr.lowerBound)
             }
         case .fall:
+            // "the deal fell apart", "fell short": not a place changing hands
+            if after < sr.upperBound, lexicon.isA(t[after], lexicon.notAfterFall) { return [] }
             if !opts.contains(.hands) {
                 slots = placesBefore(a, k, floor: sr.lowerBound, state: state)
                 actor = actorAfterWord(a, h("to"), from: after, limit: sr.upperBound)

@@ -48,7 +48,14 @@ extension EventExtractor {
                 target = p.kind == .division ? e : gazetteer.division(country: p.country, code: p.admin1Code).flatMap { gazetteer.index(ofKey: $0.key) }
             }
         default:
-            target = state.lastEventPlace ?? a.places.last(where: { $0.tokens.upperBound <= i })?.place
+            // "Kidal ... since French troops retook it": the sentence's own first place, else the discourse's
+            let sentence = a.text.tokens[i].sentence
+            if a.text.tokens[i].hash == h("it"),
+               let first = a.places.first(where: { a.text.tokens[$0.tokens.lowerBound].sentence == sentence && $0.tokens.upperBound <= i }) {
+                target = first.place
+            } else {
+                target = state.lastEventPlace ?? a.places.last(where: { $0.tokens.upperBound <= i })?.place
+            }
         }
         guard let tp = target else { return nil }
         return PlaceSlot(place: tp, matched: a.text.text(tokens: i..<end), tokens: i..<end, viaCoreference: true)
@@ -118,6 +125,10 @@ extension EventExtractor {
         while i >= floor {
             let tok = t[i]
             if lexicon.isA(tok, lexicon.adverb) || lexicon.isA(tok, lexicon.aux) { i -= 1; continue }
+            if isComma(a, i), let p = a.place(i - 1), p.tokens.lowerBound > floor, isComma(a, p.tokens.lowerBound - 1) {
+                // "Eastern Congo's main city, Goma, fell": the name set off by commas is the subject
+                return [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
+            }
             if isComma(a, i) || tok.has(.closeQuote) {
                 // skip ", the capital of Badghis province in the northwest," back to the comma before it
                 var j = i - 1
