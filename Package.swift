@@ -13,6 +13,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // libxml2's HTML and XML parsers, for web pages and feeds.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         // Shared value types: documents, mentions, dates, errors, JSON output.
         .target(name: "SitrepCore", dependencies: ["CZlib"]),
         // Stage 2: sentences, tokens with byte offsets, paragraphs, quotations.
@@ -27,8 +30,9 @@ let package = Package(
         .target(name: "SitrepExtract",
                 dependencies: ["SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize"],
                 resources: [.copy("Data")]),
-        // Stage 1: documents from text, JSON Lines, folders, standard input.
-        .target(name: "SitrepIngest", dependencies: ["SitrepCore"]),
+        // Stage 1: documents from text, HTML, feeds, JSON Lines, folders, standard input; copies of one story.
+        .target(name: "SitrepIngest", dependencies: ["SitrepCore", "CLibXML2"],
+                resources: [.copy("Data")]),
         // Scoring against gold files (spec/eval.md).
         .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract"]),
         .executableTarget(name: "sitrep", dependencies: [

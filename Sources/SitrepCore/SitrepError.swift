@@ -13,6 +13,9 @@ public struct SitrepError: Error, CustomStringConvertible, Sendable {
         case badArgument = "bad-argument"
         case badData = "bad-data"
         case tooLarge = "too-large"
+        case badMarkup = "bad-markup"
+        case badFeed = "bad-feed"
+        case badArchive = "bad-archive"
     }
 
     public var code: Code

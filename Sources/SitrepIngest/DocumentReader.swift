@@ -82,6 +82,13 @@ public struct DocumentReader {
         try readBytes(bytes, name: path, idBase: id, ext: ext, body)
     }
 
+    private func checkSize(_ bytes: [UInt8], name: String) throws {
+        guard bytes.count <= maxDocumentBytes else {
+            throw SitrepError(.tooLarge, "the document is \(bytes.count >> 20) MB, more than the \(maxDocumentBytes >> 20) MB a document may have",
+                              at: name, hint: "split it into articles, or give them as JSON Lines")
+        }
+    }
+
     func readBytes(_ bytes: [UInt8], name: String, idBase: String, ext: String?, _ body: (Document) throws -> Void) throws {
         if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
             throw SitrepError(.emptyInput, "the file is empty", at: name, hint: "an article needs some text")
@@ -90,12 +97,17 @@ public struct DocumentReader {
         let fmt = format ?? ext.flatMap { InputFormat.from(extension: $0) } ?? InputFormat.sniff(bytes)
         switch fmt {
         case .text:
-            guard bytes.count <= maxDocumentBytes else {
-                throw SitrepError(.tooLarge, "the document is \(bytes.count >> 20) MB, more than the \(maxDocumentBytes >> 20) MB a document may have",
-                                  at: name, hint: "split it into articles, or give them as JSON Lines")
-            }
+            try checkSize(bytes, name: name)
             let text = InputCheck.decode(bytes, name: name, warn: warn)
             try body(PlainText.document(text, id: idBase, published: published, origin: name))
+        case .html:
+            try checkSize(bytes, name: name)
+            try body(HTMLReader.document(bytes, id: idBase, name: name, published: published, warn: warn))
+        case .feed:
+            try checkSize(bytes, name: name)
+            for doc in try FeedReader.documents(bytes, name: name, idBase: idBase, published: published, warn: warn) {
+                try body(doc)
+            }
         case .jsonl:
             try JSONLines.read(bytes, name: name, idBase: idBase, published: published,
                                maxLine: maxDocumentBytes, warn: warn, body)

@@ -9,9 +9,11 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract the conflict events each document states.",
         discussion: """
-        Reads plain text (.txt) or JSON Lines (.jsonl, one {"id","url","published","title","text"} a line), \
-        gzip-compressed or not, from files, folders (recursively) or '-' for standard input, and prints one \
-        event mention per line (spec/event-mention.schema.json) in document order.
+        Reads plain text (.txt), web pages (.html), RSS and Atom feeds (.xml, .rss, .atom) or JSON Lines \
+        (.jsonl, one {"id","url","published","title","text"} a line), gzip-compressed or not, from files, \
+        folders (recursively) or '-' for standard input, and prints one event mention per line \
+        (spec/event-mention.schema.json) in document order. Copies of one wire story get the same \
+        document.story: the id of the earliest copy.
 
         Weekdays and relative dates ("on Thursday", "last month") resolve against the publication date: the \
         document's own, else --published. Without one they stay null and keep their text.
@@ -22,17 +24,10 @@ struct ExtractCommand: ParsableCommand {
           cat article.txt | sitrep extract - --published 2021-08-12
         """)
 
-    @Argument(help: "Files, folders or '-' (standard input).")
-    var paths: [String]
-
-    @Option(help: "Publication date (YYYY-MM-DD) of documents that carry none.")
-    var published: String?
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: jsonl (default) or table.")
     var format: Format = .jsonl
-
-    @Option(name: .customLong("input-format"), help: "Read inputs as text or jsonl whatever their extension.")
-    var inputFormat: String?
 
     @Option(help: "Documents extracted in parallel (default: the machine's cores). Output stays in document order.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -41,20 +36,11 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        if let published, Day(iso: published) == nil {
-            throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'.")
-        }
-        if let inputFormat, InputFormat(rawValue: inputFormat) == nil {
-            throw ValidationError("--input-format takes one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
     }
 
     func run() throws {
         try runReportingErrors {
             let extractor = try EventExtractor.shared()
-            let reader = DocumentReader(published: published.flatMap { Day(iso: $0) },
-                                        format: inputFormat.flatMap { InputFormat(rawValue: $0) },
-                                        warn: { StandardError.print($0) })
             var out = OutputStream()
             var w = JSONWriter()
             if format == .table {
@@ -94,7 +80,7 @@ struct ExtractCommand: ParsableCommand {
                 }
                 batch.removeAll(keepingCapacity: true)
             }
-            try reader.read(paths) { doc in
+            for doc in try input.documents() {
                 batch.append(doc)
                 if batch.count >= batchSize { flushBatch() }
             }

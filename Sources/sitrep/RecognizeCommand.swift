@@ -15,24 +15,13 @@ struct RecognizeCommand: ParsableCommand {
           sitrep recognize article.txt --published 2021-08-12
         """)
 
-    @Argument(help: "Files, folders or '-' (standard input).")
-    var paths: [String]
-
-    @Option(help: "Publication date (YYYY-MM-DD) of documents that carry none.")
-    var published: String?
-
-    func validate() throws {
-        if let published, Day(iso: published) == nil {
-            throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'.")
-        }
-    }
+    @OptionGroup var input: InputOptions
 
     func run() throws {
         try runReportingErrors {
             let extractor = try EventExtractor.shared()
-            let reader = DocumentReader(published: published.flatMap { Day(iso: $0) }, warn: { StandardError.print($0) })
             var out = OutputStream()
-            try reader.read(paths) { doc in
+            try input.reader.read(input.paths) { doc in
                 let r = extractor.recognize(doc)
                 out.write("# \(doc.id): country \(r.mainCountry ?? "—"), armed group \(r.armedGroup ?? "—")\n")
                 for i in r.items {

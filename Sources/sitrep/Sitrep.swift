@@ -8,7 +8,7 @@ struct Sitrep: ParsableCommand {
         commandName: "sitrep",
         abstract: "Turn conflict news into events: who took which place, when, and who says so.",
         discussion: """
-        Sitrep reads news articles (plain text or JSON Lines), recognizes places with a world gazetteer \
+        Sitrep reads news articles (plain text, web pages, feeds or JSON Lines), recognizes places with a world gazetteer \
         (GeoNames), actors and dates, and extracts conflict events with their modality, source and the \
         sentence that states them.
 
@@ -18,7 +18,7 @@ struct Sitrep: ParsableCommand {
           sitrep places "Qala-e-Naw" --country AF
           sitrep demo
         """,
-        subcommands: [ExtractCommand.self, PlacesCommand.self, RecognizeCommand.self, EvalCommand.self, DemoCommand.self])
+        subcommands: [ExtractCommand.self, TextCommand.self, PlacesCommand.self, RecognizeCommand.self, EvalCommand.self, DemoCommand.self])
 
     /// Bad usage exits with 2, as spec/cli.md says (ArgumentParser's own code for it is 64).
     static func main() {
