@@ -89,12 +89,13 @@ public struct DocumentReader {
         }
     }
 
-    func readBytes(_ bytes: [UInt8], name: String, idBase: String, ext: String?, _ body: (Document) throws -> Void) throws {
+    func readBytes(_ bytes: [UInt8], name: String, idBase: String, ext: String?, formatOverride: InputFormat? = nil,
+                   _ body: (Document) throws -> Void) throws {
         if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
             throw SitrepError(.emptyInput, "the file is empty", at: name, hint: "an article needs some text")
         }
         try InputCheck.rejectBinary(bytes, name: name)
-        let fmt = format ?? ext.flatMap { InputFormat.from(extension: $0) } ?? InputFormat.sniff(bytes)
+        let fmt = formatOverride ?? format ?? ext.flatMap { InputFormat.from(extension: $0) } ?? InputFormat.sniff(bytes)
         switch fmt {
         case .text:
             try checkSize(bytes, name: name)
