@@ -10,6 +10,7 @@ enum PlainText {
             let title = lines[0].trimmingCharacters(in: " \t\r")
             var body = lines[2]
             while let f = body.first, f.isWhitespace { body = body.dropFirst() }
+            while let l = body.last, l.isWhitespace { body = body.dropLast() }
             return Document(id: id, title: title, published: published, text: String(body), origin: origin)
         }
         return Document(id: id, published: published, text: text, origin: origin)
