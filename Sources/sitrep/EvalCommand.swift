@@ -39,8 +39,13 @@ struct EvalCommand: ParsableCommand {
         try runReportingErrors {
             let goldArticles = try GoldFile.read(gold)
             var mentions: [String: [EventMention]] = [:]
-            try DocumentReader(format: .jsonl, warn: { StandardError.print($0) }).read(corpus) { doc in
+            var docs: [Document] = []
+            try DocumentReader(format: .jsonl, warn: { StandardError.print($0) }).read(corpus) { docs.append($0) }
+            StoryDetector().assign(&docs)
+            var stories: [String: String] = [:]
+            for doc in docs {
                 mentions[doc.id] = self.mentions == nil ? try EventExtractor.shared().extract(doc) : []
+                stories[doc.id] = doc.story
             }
             if let file = self.mentions {
                 for (k, v) in try MentionFile.read(file) where mentions[k] != nil { mentions[k] = v }
@@ -49,7 +54,8 @@ struct EvalCommand: ParsableCommand {
                 throw SitrepError(.badData, "the gold names article '\(a.id)', which the corpus lacks", at: gold,
                                   hint: "give the corpus the gold was made for")
             }
-            let report = Evaluator(gazetteer: try Gazetteer.shared()).evaluate(gold: goldArticles, mentions: mentions)
+            let report = Evaluator(gazetteer: try Gazetteer.shared()).evaluate(gold: goldArticles, mentions: mentions,
+                                                                                   stories: stories)
             var out = OutputStream()
             if json {
                 out.write(report.json() + [10])

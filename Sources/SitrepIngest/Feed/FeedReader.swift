@@ -94,12 +94,13 @@ enum FeedReader {
 
     /// Paragraphs of an item's HTML: escaped or CDATA text, or (Atom `type="xhtml"`) child elements.
     private static func html(_ n: MarkupNode) -> [String] {
-        var source: String
-        if n.children.contains(where: { $0.isElement }) {
-            source = serialize(n)
-        } else {
-            source = n.rawText
+        var hasElements = false
+        var c = n.firstChild
+        while let x = c, !hasElements {
+            hasElements = x.isElement
+            c = x.next
         }
+        var source = hasElements ? serialize(n) : n.rawText
         if !source.contains("<") {
             // Plain text; an entity-escaped fragment would have been unescaped to markup by the XML parser.
             return HTMLReader.split(articleBody: source)

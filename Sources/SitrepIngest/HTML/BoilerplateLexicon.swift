@@ -3,9 +3,10 @@ import SitrepCore
 
 /// Class and id words that mark page furniture, and paragraphs that are furniture (`Data/boilerplate.tsv`).
 struct BoilerplateLexicon: Sendable {
-    var strong: Set<String> = []
-    var negative: Set<String> = []
-    var positive: Set<String> = []
+    // Word hashes (`wordHashes`): class attributes are read as bytes, never split into strings.
+    var strong: Set<UInt64> = []
+    var negative: Set<UInt64> = []
+    var positive: Set<UInt64> = []
     var paragraphPrefixes: [String] = []
     var exact: Set<String> = []
 
@@ -22,9 +23,9 @@ struct BoilerplateLexicon: Sendable {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 2 else { continue }
             switch f[0] {
-            case "negative-strong": strong.insert(f[1])
-            case "negative": negative.insert(f[1])
-            case "positive": positive.insert(f[1])
+            case "negative-strong": strong.insert(BoilerplateLexicon.hash(f[1].utf8))
+            case "negative": negative.insert(BoilerplateLexicon.hash(f[1].utf8))
+            case "positive": positive.insert(BoilerplateLexicon.hash(f[1].utf8))
             case "paragraph": paragraphPrefixes.append(f[1])
             case "exact": exact.insert(f[1])
             default: continue
@@ -32,14 +33,35 @@ struct BoilerplateLexicon: Sendable {
         }
     }
 
-    /// The words of a class or id value: "article-body__text js-share" → article, body, text, js, share.
-    static func words(_ s: String) -> [String] {
-        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    static func hash<C: Sequence>(_ b: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for x in b { h = (h ^ UInt64(x >= 65 && x <= 90 ? x + 32 : x)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Hashes of the words of a class or id value: "article-body__text js-share" → article, body, text, js, share.
+    static func wordHashes(_ s: String) -> [UInt64] {
+        var out: [UInt64] = []
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for x in s.utf8 {
+            let isWord = (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x >= 0x80
+            if isWord {
+                h = (h ^ UInt64(x >= 65 && x <= 90 ? x + 32 : x)) &* 0x100_0000_01b3
+                inWord = true
+            } else if inWord {
+                out.append(h)
+                h = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            }
+        }
+        if inWord { out.append(h) }
+        return out
     }
 
     /// +1 for article-like words, -1 for furniture, -2 for words that are always furniture, 0 otherwise.
     func weight(classAndID: String) -> Int {
-        let w = BoilerplateLexicon.words(classAndID)
+        let w = BoilerplateLexicon.wordHashes(classAndID)
         if w.isEmpty { return 0 }
         if w.contains(where: strong.contains) { return -2 }
         let pos = w.contains(where: positive.contains)
@@ -49,11 +71,14 @@ struct BoilerplateLexicon: Sendable {
 
     /// True for "Advertisement", "Read more: …" and the like.
     func isFurniture(paragraph p: String, linkShare: Double) -> Bool {
-        let l = p.lowercased()
-        if exact.contains(l.trimmingCharacters(in: .punctuationCharacters)) { return true }
-        for pre in paragraphPrefixes where l.hasPrefix(pre) {
-            if p.count < 140 || linkShare > 0.3 { return true }
+        let n = p.utf8.count
+        guard n < 140 || linkShare > 0.3 else { return false }
+        let head = String(p.prefix(32)).lowercased()
+        if n <= 32 {
+            var t = Substring(head)
+            while let l = t.last, l.isPunctuation || l.isWhitespace { t = t.dropLast() }
+            if exact.contains(String(t)) { return true }
         }
-        return false
+        return paragraphPrefixes.contains(where: head.hasPrefix)
     }
 }
