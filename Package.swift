@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -33,16 +34,24 @@ let package = Package(
         // Stage 1: documents from text, HTML, feeds, JSON Lines, folders, standard input; copies of one story.
         .target(name: "SitrepIngest", dependencies: ["SitrepCore", "CLibXML2"],
                 resources: [.copy("Data")]),
+        // Stage 5: mentions fused into events, and the control timeline of every place.
+        .target(name: "SitrepFuse", dependencies: ["SitrepCore"]),
+        // Stage 6: the SQLite store, fusion of mentions into events, the control timeline.
+        .target(name: "SitrepStore", dependencies: [
+            "SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepIngest", "SitrepFuse", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Scoring against gold files (spec/eval.md).
         .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract"]),
         .executableTarget(name: "sitrep", dependencies: [
             "SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize", "SitrepExtract", "SitrepIngest",
-            "SitrepEval", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SitrepEval", "SitrepFuse", "SitrepStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SitrepTextTests", dependencies: ["SitrepText"]),
         .testTarget(name: "SitrepGazetteerTests", dependencies: ["SitrepGazetteer", "SitrepText"]),
         .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"]),
         .testTarget(name: "SitrepIngestTests", dependencies: ["SitrepIngest"]),
+        .testTarget(name: "SitrepFuseTests", dependencies: ["SitrepFuse", "SitrepExtract", "SitrepIngest"]),
+        .testTarget(name: "SitrepStoreTests", dependencies: ["SitrepStore", "SitrepIngest", "SitrepExtract"]),
         .testTarget(name: "SitrepEvalTests", dependencies: ["SitrepEval", "SitrepIngest", "SitrepExtract"]),
     ],
     swiftLanguageModes: [.v5]

@@ -67,7 +67,7 @@ extension EventMention {
         w.endObject()
     }
 
-    static func write(_ a: Actor?, _ w: inout JSONWriter) {
+    public static func write(_ a: Actor?, _ w: inout JSONWriter) {
         guard let a else { return w.null() }
         w.beginObject()
         w.field("name", a.name)

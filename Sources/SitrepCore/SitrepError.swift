@@ -16,6 +16,7 @@ public struct SitrepError: Error, CustomStringConvertible, Sendable {
         case badMarkup = "bad-markup"
         case badFeed = "bad-feed"
         case badArchive = "bad-archive"
+        case badStore = "bad-store"
     }
 
     public var code: Code

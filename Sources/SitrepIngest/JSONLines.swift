@@ -10,6 +10,7 @@ enum JSONLines {
         var good = 0
         var bad = 0
         var firstError: SitrepError? = nil
+        var warnings: [String] = []
         while start < b.count {
             var end = start
             while end < b.count && b[end] != 10 { end += 1 }
@@ -28,12 +29,17 @@ enum JSONLines {
             } catch let e as SitrepError {
                 bad += 1
                 if firstError == nil { firstError = e }
-                warn("sitrep: skipped: \(e)")
+                warnings.append("sitrep: skipped: \(e)")
             }
         }
         if good == 0 {
-            throw firstError ?? SitrepError(.emptyInput, "no document in the file", at: name)
+            // the whole file is unusable: one error, not a warning per line
+            guard var e = firstError else { throw SitrepError(.emptyInput, "no document in the file", at: name) }
+            if bad > 1 { e.message += " (and so are the other \(bad - 1) lines: no line is a usable document)" }
+            throw e
         }
+        for w in warnings.prefix(20) { warn(w) }
+        if warnings.count > 20 { warn("sitrep: skipped \(warnings.count - 20) more bad lines of \(name)") }
     }
 
     static func parse(_ data: Data, name: String, line: Int, idBase: String, published: Day?,

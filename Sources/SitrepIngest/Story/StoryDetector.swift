@@ -44,6 +44,11 @@ public struct StoryDetector {
         }
     }
 
+    /// The sampled shingle hashes of a text, as the detector indexes them (the store keeps them too).
+    public static func samples(of text: String, shingleSize: Int = 3) -> [UInt64] {
+        Shingles(text, size: shingleSize).hashes.filter { $0 & 7 == 0 }
+    }
+
     /// The group (a representative index) of each text.
     public func group(_ texts: [String]) -> [Int] {
         var parent = Array(texts.indices)

@@ -1,0 +1,177 @@
+import SitrepCore
+
+/// Merges mentions from many documents into events: same type class, same place, compatible dates and actors.
+///
+/// Dates: two day-dated mentions are one event when at most a day apart ("Thursday" in two articles of
+/// different weeks is two days, so two events). An undated mention dates by its document: it joins an event of
+/// the week before its publication. Actors: a different named gainer is a different event (a recapture).
+/// Mentions without a place stay events of their own document's story.
+public struct EventFuser: Sendable {
+    /// Days before publication an undated mention may refer to.
+    public var undatedWindow = 7
+
+    public init() {}
+
+    public func fuse(_ mentions: [EventMention]) -> [FusedEvent] {
+        var groups: [String: [EventMention]] = [:]
+        var order: [String] = []
+        for m in mentions {
+            let cls = m.type.isTerritoryChange ? "territory" : m.type.rawValue
+            let key = m.place.map { "\(cls)|\($0.key)" } ?? "\(cls)|-|\(m.document.story ?? m.document.id)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(m)
+        }
+        var out: [FusedEvent] = []
+        for key in order {
+            for cluster in clusters(groups[key]!) { out.append(event(cluster)) }
+        }
+        out.sort { a, b in
+            let da = a.date.start ?? Day(ordinal: Int.max / 2), db = b.date.start ?? Day(ordinal: Int.max / 2)
+            return da != db ? da < db : a.id < b.id
+        }
+        return out
+    }
+
+    // MARK: clustering
+
+    private struct Cluster {
+        var mentions: [EventMention] = []
+        var anchor: Day?
+        var actors = Set<String>()
+        var firstPublished: Day?
+        var lastPublished: Day?
+    }
+
+    static func day(_ m: EventMention) -> Day? { m.date.precision == .day ? m.date.start : nil }
+
+    private func clusters(_ ms: [EventMention]) -> [[EventMention]] {
+        // day-dated mentions first (they anchor events), then the rest by publication
+        let far = Day(ordinal: Int.max / 2)
+        let sorted = ms.sorted { a, b in
+            let da = EventFuser.day(a), db = EventFuser.day(b)
+            if (da == nil) != (db == nil) { return da != nil }
+            let ka = da ?? a.document.published ?? far, kb = db ?? b.document.published ?? far
+            return ka != kb ? ka < kb : a.id < b.id
+        }
+        var cs: [Cluster] = []
+        for m in sorted {
+            var best: (Int, Int)? = nil
+            for (i, c) in cs.enumerated() {
+                guard let d = distance(m, c) else { continue }
+                if best == nil || d < best!.1 { best = (i, d) }
+            }
+            if let (i, _) = best {
+                add(m, to: &cs[i])
+            } else {
+                var c = Cluster()
+                add(m, to: &c)
+                cs.append(c)
+            }
+        }
+        return cs.map(\.mentions)
+    }
+
+    private func add(_ m: EventMention, to c: inout Cluster) {
+        c.mentions.append(m)
+        if c.anchor == nil { c.anchor = EventFuser.day(m) }
+        if m.modality.movesControl, let a = m.actor { c.actors.insert(a.id) }
+        if let p = m.document.published {
+            c.firstPublished = min(c.firstPublished ?? p, p)
+            c.lastPublished = max(c.lastPublished ?? p, p)
+        }
+    }
+
+    /// How far a mention is from a cluster, in days; nil when it cannot be the same event.
+    private func distance(_ m: EventMention, _ c: Cluster) -> Int? {
+        if m.modality.movesControl, let a = m.actor, !c.actors.isEmpty, !c.actors.contains(a.id) { return nil }
+        if let d = EventFuser.day(m) {
+            if let anchor = c.anchor {
+                let gap = abs(d.ordinal - anchor.ordinal)
+                return gap <= 1 ? gap : nil
+            }
+            guard let f = c.firstPublished, let l = c.lastPublished else { return nil }
+            return d.ordinal >= f.ordinal - undatedWindow && d.ordinal <= l.ordinal ? 1 : nil
+        }
+        guard let p = m.document.published else { return c.anchor == nil ? 2 : nil }
+        if let anchor = c.anchor {
+            let gap = p.ordinal - anchor.ordinal
+            return gap >= 0 && gap <= undatedWindow ? gap : nil
+        }
+        guard let f = c.firstPublished, let l = c.lastPublished else { return nil }
+        return p.ordinal >= f.ordinal - undatedWindow && p.ordinal <= l.ordinal + undatedWindow
+            ? abs(p.ordinal - l.ordinal) : nil
+    }
+
+    // MARK: the fused event
+
+    private func event(_ ms: [EventMention]) -> FusedEvent {
+        let moving = ms.filter { $0.modality.movesControl }
+        let basis = moving.isEmpty ? ms : moving
+        func mostFrequent<T: Hashable>(_ xs: [T]) -> T? {
+            var n: [T: Int] = [:]
+            var first: [T: Int] = [:]
+            for (i, x) in xs.enumerated() {
+                n[x, default: 0] += 1
+                if first[x] == nil { first[x] = i }
+            }
+            return n.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
+        }
+        let type = mostFrequent(basis.map(\.type)) ?? ms[0].type
+        let actor = mostFrequent(basis.compactMap(\.actor))
+        let target = mostFrequent(basis.compactMap(\.target).filter { $0.id != actor?.id })
+        let place = ms.compactMap(\.place).first
+        // independent sources: one per story
+        func story(_ m: EventMention) -> String { m.document.story ?? m.document.id }
+        let supporting = Set(ms.filter { $0.modality != .denied && $0.modality != .negated }.map(story))
+        let denying = Set(ms.filter { $0.modality == .denied }.map(story))
+        let has = Set(ms.map(\.modality))
+        let modality: FusedModality
+        if has.contains(.asserted) {
+            modality = .asserted
+        } else if has.contains(.claimed) {
+            modality = denying.isEmpty ? .claimed : .contested
+        } else if has.contains(.denied) {
+            modality = .denied
+        } else if has.contains(.negated) {
+            modality = .negated
+        } else if has.contains(.planned) {
+            modality = .planned
+        } else {
+            modality = .possible
+        }
+        var best: [String: Double] = [:]
+        for m in ms where supporting.contains(story(m)) && m.modality != .denied {
+            best[story(m)] = max(best[story(m)] ?? 0, m.confidence)
+        }
+        var confidence = 1 - best.values.reduce(1.0) { $0 * (1 - $1) }
+        if modality == .claimed || modality == .contested { confidence *= 0.8 }
+        for _ in denying { confidence *= 0.7 }
+        if best.isEmpty { confidence = ms.map(\.confidence).max() ?? 0 }
+        let first = ms.min { $0.id < $1.id }!
+        let cls = type.isTerritoryChange ? "territory" : type.rawValue
+        return FusedEvent(id: StableHash.hexID([cls, place?.key ?? "-", first.id]), type: type, place: place,
+                          actor: actor, target: target, date: date(ms), modality: modality,
+                          sources: supporting.count, denials: denying.count,
+                          confidence: (confidence * 1000).rounded() / 1000, mentions: ms)
+    }
+
+    /// The most precise agreeing evidence: the most stated day; else a stated span; else the week before
+    /// the first report.
+    private func date(_ ms: [EventMention]) -> EventDate {
+        let days = ms.compactMap(EventFuser.day)
+        if !days.isEmpty {
+            var n: [Day: Int] = [:]
+            for d in days { n[d, default: 0] += 1 }
+            let d = n.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+            return EventDate(start: d, end: d, text: nil, precision: .day)
+        }
+        if let m = ms.filter({ $0.date.start != nil }).min(by: { ($0.date.end ?? $0.date.start!).ordinal - $0.date.start!.ordinal
+                                                                  < ($1.date.end ?? $1.date.start!).ordinal - $1.date.start!.ordinal }) {
+            return EventDate(start: m.date.start, end: m.date.end, text: nil, precision: m.date.precision)
+        }
+        if let p = ms.compactMap(\.document.published).min() {
+            return EventDate(start: Day(ordinal: p.ordinal - undatedWindow), end: p, text: nil, precision: .week)
+        }
+        return .unknown
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import SitrepCore
+import SitrepFuse
+import SitrepIngest
+
+/// What one `ingest` added.
+public struct IngestResult: Sendable {
+    public var read = 0
+    public var added = 0
+    public var skipped = 0
+    public var mentions = 0
+    public var eventsTouched = 0
+}
+
+extension Store {
+    /// Adds documents not yet stored (same id, URL or content are skipped), finds copies of stories, extracts,
+    /// and re-fuses the events and timelines the new mentions touch. One transaction per batch.
+    public func ingest(_ docs: [Document], batchSize: Int = 256, jobs: Int = 1,
+                       extract: @escaping @Sendable (Document) -> [EventMention],
+                       progress: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
+        var result = IngestResult()
+        var start = 0
+        while start < docs.count {
+            let batch = Array(docs[start..<min(docs.count, start + batchSize)])
+            start += batch.count
+            result.read += batch.count
+            try ingestBatch(batch, jobs: jobs, extract: extract, into: &result)
+            progress?(result)
+        }
+        return result
+    }
+
+    private func ingestBatch(_ batch: [Document], jobs: Int, extract: @escaping @Sendable (Document) -> [EventMention],
+                             into result: inout IngestResult) throws {
+        // 1. what is new (by id, URL, content), outside the write lock
+        var fresh: [Document] = []
+        var hashes: [String] = []
+        try read { db in
+            var seenIDs = Set<String>(), seenURLs = Set<String>(), seenHashes = Set<String>()
+            for d in batch {
+                let h = Store.contentHash(d.text)
+                let known = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS(SELECT 1 FROM documents WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?))
+                    """, arguments: [d.id, h, d.url]) ?? false
+                if known || seenIDs.contains(d.id) || seenHashes.contains(h) || d.url.map(seenURLs.contains) == true {
+                    continue
+                }
+                seenIDs.insert(d.id)
+                seenHashes.insert(h)
+                if let u = d.url { seenURLs.insert(u) }
+                fresh.append(d)
+                hashes.append(h)
+            }
+        }
+        result.skipped += batch.count - fresh.count
+        guard !fresh.isEmpty else { return }
+        // 2. stories, against the store and within the batch
+        try assignStories(&fresh)
+        // 3. extraction, in parallel, in order
+        var found = [[EventMention]](repeating: [], count: fresh.count)
+        let docs = fresh
+        let n = max(1, jobs)
+        found.withUnsafeMutableBufferPointer { buf in
+            let base = buf.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: n) { j in
+                var i = j
+                while i < docs.count {
+                    (base + i).pointee = extract(docs[i])
+                    i += n
+                }
+            }
+        }
+        // 4. one transaction: documents, mentions, re-fused events and timelines
+        try write { db in
+            var groups = Set<String>()
+            for (i, d) in fresh.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO documents (id, url, outlet, title, published, story, content_hash, text)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [d.id, d.url, d.outlet, d.title, d.published?.description, d.story ?? d.id,
+                                     hashes[i], d.text])
+                let rowid = db.lastInsertedRowID
+                for h in StoryDetector.samples(of: d.text) {
+                    try db.execute(sql: "INSERT INTO shingle_samples VALUES (?, ?)", arguments: [Int64(bitPattern: h), rowid])
+                }
+                for m in found[i] {
+                    try Store.insert(m, eventID: nil, db)
+                    groups.insert(Store.groupKey(m))
+                    result.mentions += 1
+                }
+            }
+            for g in groups.sorted() {
+                try refuse(group: g, db)
+                result.eventsTouched += 1
+            }
+        }
+        result.added += fresh.count
+    }
+
+    /// Fuses one group's mentions again; for a territory group, rebuilds that place's timeline.
+    func refuse(group: String, _ db: Database) throws {
+        let ms = try Store.mentions(group: group, db)
+        let events = EventFuser().fuse(ms)
+        try db.execute(sql: "DELETE FROM events WHERE group_key = ?", arguments: [group])
+        for e in events { try Store.insert(e, group: group, db) }
+        if group.hasPrefix("territory|"), let key = ms.first?.place?.key {
+            try db.execute(sql: "DELETE FROM control_changes WHERE place_key = ?", arguments: [key])
+            for c in ControlTimeline(events: events).changes { try Store.insert(c, db) }
+        }
+    }
+
+    /// Sets `story` on new documents: a stored copy's story when there is one, else the batch's own grouping.
+    private func assignStories(_ fresh: inout [Document]) throws {
+        var stored: [Document] = []
+        try read { db in
+            var candidates = Set<Int64>()
+            for d in fresh {
+                let samples = StoryDetector.samples(of: d.text)
+                guard !samples.isEmpty else { continue }
+                let list = samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",")
+                for id in try Int64.fetchAll(db, sql: """
+                    SELECT document FROM shingle_samples WHERE hash IN (\(list))
+                    GROUP BY document HAVING COUNT(*) >= ? LIMIT 50
+                    """, arguments: [min(3, samples.count)]) {
+                    candidates.insert(id)
+                }
+            }
+            guard !candidates.isEmpty else { return }
+            let ids = candidates.map(String.init).joined(separator: ",")
+            for r in try Row.fetchAll(db, sql: "SELECT id, published, story, text FROM documents WHERE rowid IN (\(ids)) ORDER BY rowid") {
+                stored.append(Document(id: r["id"], published: (r["published"] as String?).flatMap { Day(iso: $0) },
+                                       text: r["text"], story: r["story"]))
+            }
+        }
+        var all = stored + fresh
+        StoryDetector().assign(&all)
+        // a group that holds a stored document keeps that document's story
+        let groups = StoryDetector().group(all.map(\.text))
+        var storedStory: [Int: String] = [:]
+        for (i, d) in stored.enumerated() where storedStory[groups[i]] == nil { storedStory[groups[i]] = d.story }
+        for i in fresh.indices {
+            let j = stored.count + i
+            fresh[i].story = storedStory[groups[j]] ?? all[j].story
+        }
+    }
+
+    static func contentHash(_ text: String) -> String {
+        var h = StableHash()
+        var space = false
+        for b in text.utf8 {
+            if b == 32 || b == 10 || b == 13 || b == 9 { space = true; continue }
+            if space { h.add(32); space = false }
+            h.add(b)
+        }
+        return String(h.value, radix: 16) + "-" + String(text.utf8.count)
+    }
+}

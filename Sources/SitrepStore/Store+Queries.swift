@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import SitrepCore
+import SitrepFuse
+
+/// A fused event as the store keeps it.
+public struct StoredEvent: Sendable {
+    public var id: String
+    public var type: EventType
+    public var place: PlaceRef?
+    public var actor: Actor?
+    public var target: Actor?
+    public var date: EventDate
+    public var modality: FusedModality
+    public var sources: Int
+    public var denials: Int
+    public var confidence: Double
+    public var documents: [String]
+    public var mentions: Int
+    public var evidence: String
+    public var evidenceDocument: String
+}
+
+/// A change of control as the store keeps it.
+public struct StoredChange: Sendable {
+    public struct EvidenceItem: Sendable {
+        public var document: String
+        public var text: String
+        public var start: Int
+        public var end: Int
+    }
+
+    public var place: PlaceRef
+    public var date: EventDate
+    public var controller: Actor
+    public var previous: Actor?
+    public var modality: FusedModality
+    public var confidence: Double
+    public var sources: Int
+    public var evidence: [EvidenceItem]
+}
+
+extension Store {
+    public func events(_ f: StoreFilter) throws -> [StoredEvent] {
+        var (cond, args) = f.sql()
+        if let q = f.query {
+            cond += " AND EXISTS (SELECT 1 FROM json_each(events.documents) j JOIN documents d ON d.id = j.value "
+                + "WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
+            args.append(q)
+        }
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM events WHERE \(cond) ORDER BY date_start IS NULL, date_start, place_name, id",
+                             arguments: StatementArguments(args.map { $0 as? (any DatabaseValueConvertible) })).map { r in
+                StoredEvent(
+                    id: r["id"], type: EventType(rawValue: r["type"]) ?? .armedClash, place: Store.place(r),
+                    actor: Store.actor(r, "actor"), target: Store.actor(r, "target"), date: Store.date(r),
+                    modality: FusedModality(rawValue: r["modality"]) ?? .asserted, sources: r["sources"],
+                    denials: r["denials"], confidence: r["confidence"],
+                    documents: (try? JSONSerialization.jsonObject(with: Data((r["documents"] as String).utf8))) as? [String] ?? [],
+                    mentions: r["mention_count"], evidence: r["evidence"], evidenceDocument: r["evidence_document"])
+            }
+        }
+    }
+
+    /// Changes of control in order of date (then place).
+    public func timeline(_ f: StoreFilter) throws -> [StoredChange] {
+        let (cond, args) = f.sql(typeColumn: nil)
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM control_changes WHERE \(cond) ORDER BY date_start, place_name, id",
+                             arguments: StatementArguments(args.map { $0 as? (any DatabaseValueConvertible) })).map(Store.change)
+        }
+    }
+
+    /// Who holds each place on `asOf` (or now): the last change on or before that day, per place.
+    public func control(asOf: Day?, _ f: StoreFilter) throws -> [StoredChange] {
+        var g = f
+        g.until = asOf ?? f.until
+        var last: [String: StoredChange] = [:]
+        for c in try timeline(g) { last[c.place.key] = c }
+        return last.values.sorted { ($0.place.country ?? "", $0.place.name) < ($1.place.country ?? "", $1.place.name) }
+    }
+
+    static func place(_ r: Row) -> PlaceRef? {
+        guard let key: String = r["place_key"] else { return nil }
+        return PlaceRef(name: r["place_name"], matched: r["place_name"], geonameid: r["geonameid"], country: r["country"],
+                        admin1: r["admin1"], lat: r["lat"], lon: r["lon"], feature: nil, key: key)
+    }
+
+    static func date(_ r: Row) -> EventDate {
+        EventDate(start: (r["date_start"] as String?).flatMap { Day(iso: $0) },
+                  end: (r["date_end"] as String?).flatMap { Day(iso: $0) }, text: nil,
+                  precision: DatePrecision(rawValue: r["precision"]) ?? .unknown)
+    }
+
+    static func change(_ r: Row) -> StoredChange {
+        var ev: [StoredChange.EvidenceItem] = []
+        if let a = try? JSONSerialization.jsonObject(with: Data((r["evidence"] as String).utf8)) as? [[String: Any]] {
+            for o in a {
+                ev.append(.init(document: o["document"] as? String ?? "", text: o["text"] as? String ?? "",
+                                start: o["start"] as? Int ?? 0, end: o["end"] as? Int ?? 0))
+            }
+        }
+        return StoredChange(place: place(r)!, date: date(r), controller: actor(r, "controller")!,
+                            previous: actor(r, "previous"), modality: FusedModality(rawValue: r["modality"]) ?? .asserted,
+                            confidence: r["confidence"], sources: r["sources"], evidence: ev)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import SitrepCore
+import SitrepFuse
+
+/// Mentions, events and changes to and from table rows.
+extension Store {
+    static func groupKey(_ m: EventMention) -> String {
+        let cls = m.type.isTerritoryChange ? "territory" : m.type.rawValue
+        return m.place.map { "\(cls)|\($0.key)" } ?? "\(cls)|-|\(m.document.story ?? m.document.id)"
+    }
+
+    static func insert(_ m: EventMention, eventID: String?, _ db: Database) throws {
+        let p = m.place
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?,  ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,
+                                         ?, ?, ?, ?,  ?,  ?, ?, ?,  ?, ?, ?,  ?,  ?)
+            """, arguments: [
+                m.id, m.document.id, groupKey(m), eventID, m.type.rawValue,
+                p?.key, p?.name, p?.matched, p?.geonameid, p?.country, p?.admin1, p?.lat, p?.lon, p?.feature,
+                m.actor?.id, m.actor?.name, m.actor?.kind.rawValue,
+                m.target?.id, m.target?.name, m.target?.kind.rawValue,
+                m.date.start?.description, m.date.end?.description, m.date.text, m.date.precision.rawValue,
+                m.modality.rawValue, m.source?.speaker, m.source?.channel, m.source?.kind?.rawValue,
+                m.evidence.text, m.evidence.start, m.evidence.end, m.confidence, m.trigger,
+            ])
+    }
+
+    /// The mentions of one fusion group, with their documents' fields.
+    static func mentions(group: String, _ db: Database) throws -> [EventMention] {
+        try Row.fetchAll(db, sql: """
+            SELECT m.*, d.url AS d_url, d.outlet AS d_outlet, d.published AS d_published, d.story AS d_story
+            FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.group_key = ? ORDER BY m.id
+            """, arguments: [group]).map(mention)
+    }
+
+    static func actor(_ row: Row, _ prefix: String) -> Actor? {
+        guard let id: String = row[prefix + "_id"], let name: String = row[prefix + "_name"] else { return nil }
+        return Actor(name: name, id: id, kind: ActorKind(rawValue: row[prefix + "_kind"] ?? "") ?? .other)
+    }
+
+    static func mention(_ r: Row) -> EventMention {
+        let doc = DocumentRef(id: r["document_id"], url: r["d_url"], outlet: r["d_outlet"],
+                              published: (r["d_published"] as String?).flatMap { Day(iso: $0) }, story: r["d_story"])
+        var place: PlaceRef?
+        if let key: String = r["place_key"] {
+            place = PlaceRef(name: r["place_name"], matched: r["place_matched"] ?? "", geonameid: r["geonameid"],
+                             country: r["country"], admin1: r["admin1"], lat: r["lat"], lon: r["lon"],
+                             feature: r["feature"], key: key)
+        }
+        let speaker: String? = r["speaker"], channel: String? = r["channel"], kind: String? = r["source_kind"]
+        let source = speaker == nil && channel == nil && kind == nil
+            ? nil : SourceRef(speaker: speaker, channel: channel, kind: kind.flatMap(SourceKind.init(rawValue:)))
+        return EventMention(
+            id: r["id"], document: doc, type: EventType(rawValue: r["type"]) ?? .armedClash,
+            actor: actor(r, "actor"), target: actor(r, "target"), place: place,
+            date: EventDate(start: (r["date_start"] as String?).flatMap { Day(iso: $0) },
+                            end: (r["date_end"] as String?).flatMap { Day(iso: $0) }, text: r["date_text"],
+                            precision: DatePrecision(rawValue: r["precision"]) ?? .unknown),
+            modality: Modality(rawValue: r["modality"]) ?? .asserted, source: source,
+            evidence: Evidence(text: r["evidence"], start: r["evidence_start"], end: r["evidence_end"]),
+            confidence: r["confidence"], trigger: r["trigger"])
+    }
+
+    static func insert(_ e: FusedEvent, group: String, _ db: Database) throws {
+        let p = e.place
+        let best = e.mentions.max { a, b in
+            (a.modality.movesControl ? 1 : 0, a.confidence, b.id) < (b.modality.movesControl ? 1 : 0, b.confidence, a.id)
+        }!
+        let docs = String(decoding: try JSONSerialization.data(withJSONObject: e.documents), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO events VALUES (?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?, ?,
+                                                   ?, ?, ?, ?)
+            """, arguments: [
+                e.id, group, e.type.rawValue,
+                p?.key, p?.name, p?.geonameid, p?.country, p?.admin1, p?.lat, p?.lon,
+                e.actor?.id, e.actor?.name, e.actor?.kind.rawValue,
+                e.target?.id, e.target?.name, e.target?.kind.rawValue,
+                e.date.start?.description, e.date.end?.description, e.date.precision.rawValue,
+                e.modality.rawValue, e.sources, e.denials, e.confidence,
+                docs, e.mentions.count, best.evidence.text, best.document.id,
+            ])
+        for m in e.mentions {
+            try db.execute(sql: "UPDATE mentions SET event_id = ? WHERE id = ?", arguments: [e.id, m.id])
+        }
+    }
+
+    static func insert(_ c: ControlChange, _ db: Database) throws {
+        let p = c.place
+        var evidence: [[String: Any]] = []
+        for (i, ev) in c.evidence.enumerated() {
+            evidence.append(["document": c.evidenceDocuments[i], "text": ev.text, "start": ev.start, "end": ev.end])
+        }
+        let evJSON = String(decoding: try JSONSerialization.data(withJSONObject: evidence, options: [.sortedKeys]), as: UTF8.self)
+        let evsJSON = String(decoding: try JSONSerialization.data(withJSONObject: c.events), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO control_changes (place_key, place_name, geonameid, country, admin1, lat, lon, date_start,
+                date_end, precision, controller_id, controller_name, controller_kind, previous_id, previous_name,
+                previous_kind, modality, confidence, sources, events, evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                p.key, p.name, p.geonameid, p.country, p.admin1, p.lat, p.lon, c.date.start?.description,
+                c.date.end?.description, c.date.precision.rawValue, c.controller.id, c.controller.name,
+                c.controller.kind.rawValue, c.previous?.id, c.previous?.name, c.previous?.kind.rawValue,
+                c.modality.rawValue, c.confidence, c.sources, evsJSON, evJSON,
+            ])
+    }
+}

@@ -1,0 +1,85 @@
+import GRDB
+
+extension Store {
+    /// Versioned migrations: add a new one for every change; never edit a shipped one.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    url TEXT,
+                    outlet TEXT,
+                    title TEXT,
+                    published TEXT,
+                    story TEXT NOT NULL,
+                    content_hash TEXT NOT NULL UNIQUE,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX documents_url ON documents(url);
+                CREATE INDEX documents_story ON documents(story);
+                -- a fixed sample of each document's word shingles: finds copies of a story across ingests
+                CREATE TABLE shingle_samples (hash INTEGER NOT NULL, document INTEGER NOT NULL);
+                CREATE INDEX shingle_samples_hash ON shingle_samples(hash);
+                CREATE TABLE mentions (
+                    id TEXT PRIMARY KEY,
+                    document_id TEXT NOT NULL REFERENCES documents(id),
+                    group_key TEXT NOT NULL,
+                    event_id TEXT,
+                    type TEXT NOT NULL,
+                    place_key TEXT, place_name TEXT, place_matched TEXT, geonameid INTEGER, country TEXT,
+                    admin1 TEXT, lat REAL, lon REAL, feature TEXT,
+                    actor_id TEXT, actor_name TEXT, actor_kind TEXT,
+                    target_id TEXT, target_name TEXT, target_kind TEXT,
+                    date_start TEXT, date_end TEXT, date_text TEXT, precision TEXT NOT NULL,
+                    modality TEXT NOT NULL,
+                    speaker TEXT, channel TEXT, source_kind TEXT,
+                    evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+                    confidence REAL NOT NULL,
+                    trigger TEXT NOT NULL
+                );
+                CREATE INDEX mentions_group ON mentions(group_key);
+                CREATE INDEX mentions_document ON mentions(document_id);
+                CREATE TABLE events (
+                    id TEXT PRIMARY KEY,
+                    group_key TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    place_key TEXT, place_name TEXT, geonameid INTEGER, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+                    actor_id TEXT, actor_name TEXT, actor_kind TEXT,
+                    target_id TEXT, target_name TEXT, target_kind TEXT,
+                    date_start TEXT, date_end TEXT, precision TEXT NOT NULL,
+                    modality TEXT NOT NULL,
+                    sources INTEGER NOT NULL,
+                    denials INTEGER NOT NULL,
+                    confidence REAL NOT NULL,
+                    documents TEXT NOT NULL,
+                    mention_count INTEGER NOT NULL,
+                    evidence TEXT NOT NULL,
+                    evidence_document TEXT NOT NULL
+                );
+                CREATE INDEX events_group ON events(group_key);
+                CREATE INDEX events_date ON events(date_start);
+                CREATE TABLE control_changes (
+                    id INTEGER PRIMARY KEY,
+                    place_key TEXT NOT NULL, place_name TEXT NOT NULL, geonameid INTEGER, country TEXT, admin1 TEXT,
+                    lat REAL, lon REAL,
+                    date_start TEXT NOT NULL, date_end TEXT, precision TEXT NOT NULL,
+                    controller_id TEXT NOT NULL, controller_name TEXT NOT NULL, controller_kind TEXT NOT NULL,
+                    previous_id TEXT, previous_name TEXT, previous_kind TEXT,
+                    modality TEXT NOT NULL, confidence REAL NOT NULL, sources INTEGER NOT NULL,
+                    events TEXT NOT NULL,
+                    evidence TEXT NOT NULL
+                );
+                CREATE INDEX control_changes_place ON control_changes(place_key, date_start);
+                """)
+            // full-text search over the documents (events --query)
+            try db.create(virtualTable: "documents_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "documents")
+                t.column("title")
+                t.column("text")
+            }
+        }
+        return m
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import SitrepCore
+
+/// The SQLite store: documents, their mentions, fused events and the control timeline.
+///
+/// ```swift
+/// let store = try Store(path: "sitrep.sqlite")
+/// let result = try store.ingest(documents, extract: extractor.extract)
+/// let changes = try store.timeline(StoreFilter(country: "AF"))
+/// ```
+///
+/// WAL journal; versioned migrations; every ingest batch is one transaction, so a killed ingest leaves the
+/// store as it was after the last whole batch.
+public final class Store {
+    let pool: DatabasePool
+    public let path: String
+
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Store.migrator.migrate(pool)
+        } catch let e as DatabaseError {
+            throw SitrepError(.badStore, "cannot open the store: \(e.message ?? "\(e)")", at: path,
+                              hint: "is it a Sitrep store? give another with --db")
+        }
+    }
+
+    /// Counts of what the store holds.
+    public func counts() throws -> (documents: Int, mentions: Int, events: Int, changes: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mentions") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM control_changes") ?? 0)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let e as DatabaseError { throw Store.wrap(e, path) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let e as DatabaseError { throw Store.wrap(e, path) }
+    }
+
+    static func wrap(_ e: DatabaseError, _ path: String) -> SitrepError {
+        SitrepError(.badData, "SQLite error \(e.resultCode.rawValue): \(e.message ?? "")\(e.sql.map { " in \($0)" } ?? "")",
+                    at: path)
+    }
+}

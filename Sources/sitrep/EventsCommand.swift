@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+import SitrepStore
+
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "List the fused events of the store: one line per real event, with its independent sources.",
+        discussion: """
+        Examples:
+          sitrep events --country AF --type territory_taken --since 2021-08-01
+          sitrep events --place Herat --min-sources 2 --format jsonl
+          sitrep events --query "embassy AND evacuate"
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var query: QueryOptions
+
+    @Option(help: "Only this type (territory_taken, withdrawal, …); may be repeated.")
+    var type: [String] = []
+
+    @Option(help: "Events on or after this day (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Events on or before this day (YYYY-MM-DD).")
+    var until: String?
+
+    @Option(name: .customLong("min-sources"), help: "Only events with at least this many independent sources.")
+    var minSources: Int = 0
+
+    @Option(name: .customLong("query"), help: "Only events stated in documents matching this full-text query (SQLite FTS5 syntax).")
+    var text: String?
+
+    func validate() throws {
+        try query.validateCommon()
+        for t in type where EventType(rawValue: t) == nil {
+            throw ValidationError("--type takes one of: \(EventType.allCases.map(\.rawValue).joined(separator: ", ")); not '\(t)'.")
+        }
+        _ = try day(since, "--since")
+        _ = try day(until, "--until")
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            var f = try query.filter()
+            f.types = type.compactMap(EventType.init(rawValue:))
+            f.since = try day(since, "--since")
+            f.until = try day(until, "--until")
+            f.minSources = minSources
+            f.query = text
+            let events = try store.open().events(f)
+            var out = OutputStream()
+            switch query.format {
+            case .table:
+                out.write(pad("date", 12) + pad("type", 19) + pad("place", 20) + pad("actor → target", 40) + pad("modality", 11)
+                          + pad("sources", 8) + pad("conf", 6) + "evidence\n")
+                for e in events {
+                    let who = "\(e.actor?.name ?? "—") → \(e.target?.name ?? "—")"
+                    out.write(pad(e.date.start?.description ?? "—", 12) + pad(e.type.rawValue, 19) + pad(e.place?.name ?? "—", 20)
+                              + pad(who, 40) + pad(e.modality.rawValue, 11) + pad(String(e.sources), 8)
+                              + pad(String(format: "%.2f", e.confidence), 6)
+                              + String(e.evidence.prefix(90)).replacingOccurrences(of: "\n", with: " ") + "\n")
+                }
+            case .jsonl:
+                var w = JSONWriter()
+                for e in events {
+                    w.reset()
+                    e.writeJSON(to: &w)
+                    out.write(w.bytes + [10])
+                }
+            case .csv:
+                out.write("id,date_start,date_end,precision,type,place,geonameid,country,admin1,lat,lon,actor,target,modality,sources,denials,confidence,documents,evidence\n")
+                for e in events {
+                    let fields: [String?] = [
+                        e.id, e.date.start?.description, e.date.end?.description, e.date.precision.rawValue, e.type.rawValue,
+                        e.place?.name, e.place?.geonameid.map(String.init), e.place?.country, e.place?.admin1,
+                        e.place?.lat.map { String(format: "%.4f", $0) }, e.place?.lon.map { String(format: "%.4f", $0) },
+                        e.actor?.name, e.target?.name, e.modality.rawValue, String(e.sources), String(e.denials),
+                        String(format: "%.3f", e.confidence), e.documents.joined(separator: " "), e.evidence,
+                    ]
+                    out.write(fields.map(csv).joined(separator: ",") + "\n")
+                }
+            }
+            out.flush()
+        }
+    }
+}
+
+extension StoredEvent {
+    /// A fused event: the mention schema's fields plus `sources`, `denials`, `documents` and `mentions`.
+    func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("type", type.rawValue)
+        let (et, st) = type.acled(actorKind: actor?.kind)
+        w.key("acled")
+        w.beginObject()
+        w.field("event_type", et)
+        w.field("sub_event_type", st)
+        w.endObject()
+        w.field("cameo", type.cameo)
+        w.key("actor")
+        EventMention.write(actor, &w)
+        w.key("target")
+        EventMention.write(target, &w)
+        w.key("place")
+        if let p = place {
+            w.beginObject()
+            w.field("name", p.name)
+            w.field("geonameid", p.geonameid)
+            w.field("country", p.country)
+            w.field("admin1", p.admin1)
+            w.field("lat", p.lat, digits: 4)
+            w.field("lon", p.lon, digits: 4)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.key("date")
+        w.beginObject()
+        w.field("start", date.start?.description)
+        w.field("end", date.end?.description)
+        w.field("precision", date.precision.rawValue)
+        w.endObject()
+        w.field("modality", modality.rawValue)
+        w.key("evidence")
+        w.beginObject()
+        w.field("document", evidenceDocument)
+        w.field("text", evidence)
+        w.endObject()
+        w.field("confidence", confidence, digits: 3)
+        w.field("sources", sources)
+        w.field("denials", denials)
+        w.key("documents")
+        w.beginArray()
+        for d in documents { w.string(d) }
+        w.endArray()
+        w.field("mentions", mentions)
+        w.endObject()
+    }
+}

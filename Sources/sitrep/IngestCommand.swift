@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SitrepCore
+import SitrepExtract
+import SitrepStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add documents to the store: extract, fuse, and update the timeline of control.",
+        discussion: """
+        Reads what `extract` reads. A document already in the store (same id, same URL or same text) is \
+        skipped, so running again over a folder adds only what is new. Each batch is one transaction: an \
+        interrupted ingest leaves the store as after its last whole batch, and running the same command again \
+        completes the work. Progress goes to standard error.
+
+        Examples:
+          sitrep ingest news/ --db afghanistan.sqlite
+          sitrep ingest feed.xml && sitrep timeline --country AF
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Documents extracted in parallel (default: the machine's cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Documents per transaction.")
+    var batch: Int = 256
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1.") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let started = Date()
+            let docs = try input.documents()
+            let extractor = try EventExtractor.shared()
+            let db = try store.open()
+            var lastReport = Date()
+            let total = docs.count
+            let result = try db.ingest(docs, batchSize: batch, jobs: jobs, extract: { extractor.extract($0) }) { r in
+                let now = Date()
+                guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastReport) > 0.5 || r.read == total else { return }
+                lastReport = now
+                let rate = Double(r.read) / max(0.001, now.timeIntervalSince(started))
+                let eta = rate > 0 ? Double(total - r.read) / rate : 0
+                StandardError.print(String(format: "ingest: %d/%d documents, %.0f/s, %d mentions, ETA %.0f s",
+                                           r.read, total, rate, r.mentions, eta))
+            }
+            let c = try db.counts()
+            StandardError.print("ingest: \(result.added) documents added, \(result.skipped) already stored; "
+                                + "\(result.mentions) mentions; the store has \(c.documents) documents, \(c.events) events, "
+                                + "\(c.changes) changes of control (\(db.path))")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import SitrepCore
+import SitrepGazetteer
+import SitrepStore
+
+/// Filters shared by `events`, `control` and `timeline`.
+struct QueryOptions: ParsableArguments {
+    @Option(help: "A place, spelled any way the gazetteer knows (\"Qala-e-Naw\", \"Badghis province\").")
+    var place: String?
+
+    @Option(help: "A two-letter ISO country code.")
+    var country: String?
+
+    @Option(help: "Output format: table (default), jsonl or csv.")
+    var format: OutputFormat = .table
+
+    enum OutputFormat: String, ExpressibleByArgument { case table, jsonl, csv }
+
+    func validateCommon() throws {
+        if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
+            throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
+        }
+    }
+
+    /// The filter, with the place resolved to the gazetteer keys its name may stand for.
+    func filter() throws -> StoreFilter {
+        var f = StoreFilter()
+        f.country = country?.uppercased()
+        if let place {
+            f.placeName = place
+            var ctx = PlaceContext()
+            if let c = f.country {
+                ctx.requiredCountry = c
+                ctx.countries[c] = 1
+            }
+            let g = try Gazetteer.shared()
+            f.placeKeys = PlaceResolver(gazetteer: g).candidates(place, context: ctx).prefix(5).map { g.places[$0.place].key }
+        }
+        return f
+    }
+}
+
+func day(_ s: String?, _ option: String) throws -> Day? {
+    guard let s else { return nil }
+    guard let d = Day(iso: s) else { throw ValidationError("\(option) takes a date as YYYY-MM-DD, not '\(s)'.") }
+    return d
+}
+
+/// One CSV field, quoted when it must be.
+func csv(_ s: String?) -> String {
+    guard let s else { return "" }
+    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) {
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return s
+}
