@@ -1,1 +1,89 @@
+import Foundation
 import Testing
+@testable import SitrepCore
+@testable import SitrepExtract
+@testable import SitrepIngest
+@testable import SitrepStore
+
+@Suite struct StoreTests {
+    func documents(_ rel: String) throws -> [Document] {
+        var docs: [Document] = []
+        try DocumentReader().read([Fixtures.path(rel)]) { docs.append($0) }
+        StoryDetector().assign(&docs)
+        return docs
+    }
+
+    @Test func ingestingTwiceGivesTheSameStore() throws {
+        let db = Fixtures.tempPath("twice.sqlite")
+        defer { Fixtures.remove(db) }
+        let extractor = try EventExtractor.shared()
+        let docs = try documents("Tests/Fixtures/Eval/south.corpus.jsonl")
+        let store = try Store(path: db)
+        let first = try store.ingest(docs, batchSize: 7, extract: { extractor.extract($0) })
+        #expect(first.added == docs.count)
+        #expect(first.skipped == 0)
+        let after1 = try store.counts()
+        let second = try store.ingest(docs, batchSize: 7, extract: { extractor.extract($0) })
+        #expect(second.added == 0)
+        #expect(second.skipped == docs.count)
+        let after2 = try store.counts()
+        #expect(after1 == after2)
+        #expect(after1.documents == docs.count)
+        #expect(after1.mentions == first.mentions)
+        #expect(after1.events > 0 && after1.changes > 0)
+        // the same documents ingested in another batch size give the same events and timeline
+        let db2 = Fixtures.tempPath("other.sqlite")
+        defer { Fixtures.remove(db2) }
+        let other = try Store(path: db2)
+        _ = try other.ingest(docs, batchSize: 100, extract: { extractor.extract($0) })
+        #expect(try other.counts() == after1)
+        #expect(try other.timeline(StoreFilter()).map { "\($0.place.key) \($0.date.start!) \($0.controller.id)" }
+                == (try store.timeline(StoreFilter()).map { "\($0.place.key) \($0.date.start!) \($0.controller.id)" }))
+    }
+
+    @Test func aDocumentIsKnownByIDByURLAndByText() throws {
+        let db = Fixtures.tempPath("known.sqlite")
+        defer { Fixtures.remove(db) }
+        let store = try Store(path: db)
+        let text = "Rebels seized the town of Sake on Thursday, residents said."
+        let a = Document(id: "a", url: "https://x.test/a", published: Day(iso: "2024-02-08"), text: text)
+        _ = try store.ingest([a], extract: { _ in [] })
+        let sameID = Document(id: "a", text: "Other text entirely, about something else.")
+        let sameURL = Document(id: "b", url: "https://x.test/a", text: "Yet another text about other matters.")
+        let sameText = Document(id: "c", text: "Rebels seized the town of Sake   on Thursday,\nresidents said.")
+        let new = Document(id: "d", text: "Shelling hit Goma overnight, officials said.")
+        let r = try store.ingest([sameID, sameURL, sameText, new], extract: { _ in [] })
+        #expect(r.added == 1)
+        #expect(r.skipped == 3)
+        #expect(try store.counts().documents == 2)
+    }
+
+    @Test func copiesFoundInALaterIngestJoinTheStoredStory() throws {
+        let db = Fixtures.tempPath("story.sqlite")
+        defer { Fixtures.remove(db) }
+        let store = try Store(path: db)
+        let docs = try documents("Tests/Fixtures/Eval/south.corpus.jsonl")
+        // south-014 is a rewrite of south-012: ingest them in separate runs
+        let first = docs.filter { $0.id != "south-014" }
+        let later = docs.filter { $0.id == "south-014" }.map { d -> Document in
+            var d = d
+            d.story = nil
+            return d
+        }
+        _ = try store.ingest(first, extract: { _ in [] })
+        _ = try store.ingest(later, extract: { _ in [] })
+        let story = try store.read { db in try String.fetchOne(db, sql: "SELECT story FROM documents WHERE id = 'south-014'") }
+        #expect(story == "south-012")
+    }
+
+    @Test func aBadStoreFileIsAClearError() throws {
+        let path = Fixtures.tempPath("notadb.sqlite")
+        defer { Fixtures.remove(path) }
+        FileManager.default.createFile(atPath: path, contents: Data("this is not a database, just text".utf8))
+        #expect {
+            _ = try Store(path: path)
+        } throws: { e in
+            (e as? SitrepError)?.code == .badStore && "\(e)".hasPrefix("\(path): cannot open the store")
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+enum Fixtures {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static func path(_ rel: String) -> String { repo.appendingPathComponent(rel).path }
+
+    static func tempPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-store-\(UUID().uuidString)-\(name)").path
+    }
+
+    static func remove(_ db: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+    }
+
+    /// The `sitrep` executable built with the tests.
+    static let binary: String? = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("sitrep").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let fallback = path(".build/debug/sitrep")
+        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+    }()
+}
