@@ -2,15 +2,18 @@ import ArgumentParser
 import Foundation
 import SitrepCore
 import SitrepExtract
+import SitrepFuse
 import SitrepIngest
+import SitrepStore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the pipeline on the bundled sample articles and show what it finds.",
         discussion: """
-        Reads the articles in Samples/ (a real article of 12 August 2021 and articles written for Sitrep), \
-        and prints the places recognized in each and the events extracted, as a table.
+        Reads the articles in Samples/ (a real article of 12 August 2021, articles written for Sitrep as \
+        text, JSON Lines, a web page and a feed), prints the places recognized in each and the events \
+        extracted, then ingests them into a fresh store and prints the timeline of control it holds.
         """)
 
     @Option(help: "The folder of sample articles (default: the Samples folder of this checkout).")
@@ -33,7 +36,10 @@ struct DemoCommand: ParsableCommand {
             out.write("(gazetteer and lexicons loaded in \(JSONWriter.format(loaded, digits: 2)) s)\n")
             var docs = 0, events = 0
             // the seed's publication date: the other samples carry their own
-            try DocumentReader(published: Day(iso: "2021-08-12"), warn: { StandardError.print($0) }).read([folder]) { doc in
+            var all: [Document] = []
+            try DocumentReader(published: Day(iso: "2021-08-12"), warn: { StandardError.print($0) }).read([folder]) { all.append($0) }
+            StoryDetector().assign(&all)
+            for doc in all {
                 docs += 1
                 let r = extractor.recognize(doc)
                 let places = r.items.filter { $0.kind == "place" }.map { $0.value.components(separatedBy: " (").first ?? $0.value }
@@ -52,6 +58,15 @@ struct DemoCommand: ParsableCommand {
                 }
             }
             out.write("\n\(docs) documents, \(events) event mentions. Full output: sitrep extract \(folder) --format jsonl\n")
+            // fused into a store: the timeline of control
+            let db = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-demo.sqlite").path
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            let store = try Store(path: db)
+            _ = try store.ingest(all, extract: { extractor.extract($0) })
+            let c = try store.counts()
+            out.write("\nStored in \(db): \(c.documents) documents, \(c.events) fused events, \(c.changes) changes of control.\n\n")
+            ChangeWriter.write(try store.timeline(StoreFilter()), format: .table, to: &out)
+            out.write("\nMore: sitrep events --db \(db)   sitrep control --db \(db) --as-of 2021-08-13\n")
             out.flush()
         }
     }
