@@ -73,7 +73,7 @@ extension EventExtractor {
                 ?? actorBefore(a, k, floor: max(sr.lowerBound, k - 3))
         case .handover:
             if !opts.contains(.intransitive) && !passive {
-                slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
+                slots = placesAfter(a, from: after, limit: sr.upperBound, near: opts.contains(.near), state: state)
                 // "hand back to Azerbaijan several districts": the place after "to" is who gains
                 if let f = slots.first, f.tokens.lowerBound > 0, t[f.tokens.lowerBound - 1].hash == h("to") {
                     slots = placesAfter(a, from: f.tokens.upperBound, limit: sr.upperBound, near: false, state: state)
@@ -167,6 +167,14 @@ extension EventExtractor {
                     slots = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
                 }
             }
+        }
+        // "seized more than a dozen towns, including Hsenwi and Kutkai": the places the plural object lists
+        if slots.isEmpty, [.capture, .handover].contains(trigger.frame) {
+            slots = listedPlaces(a, after: after, limit: sr.upperBound)
+        }
+        // "the assault had been repelled": the place attacked, named in the sentence or just before
+        if slots.isEmpty, opts.contains(.negated), let n = nearestPlace(a, k, sr, excluding: [], state: state) {
+            slots = [n]
         }
         if opts.contains(.actor) && trigger.frame != .defect {
             guard let kind = actor?.actor.kind, [.stateForces, .nonStateArmedGroup, .foreignState].contains(kind) else { return [] }

@@ -96,6 +96,25 @@ extension EventExtractor {
         return []
     }
 
+    /// The places a plural object lists: "several towns, including A and B", "three bases such as C".
+    func listedPlaces(_ a: DocumentAnalysis, after k: Int, limit: Int) -> [PlaceSlot] {
+        let t = a.text.tokens
+        var sawPlural = false
+        var i = k
+        while i < limit, i - k < 24 {
+            if lexicon.isA(t[i], lexicon.placePlural) { sawPlural = true }
+            if sawPlural, t[i].hash == h("including") || (t[i].hash == h("such") && i + 1 < limit && t[i + 1].hash == h("as")) {
+                var j = t[i].hash == h("such") ? i + 2 : i + 1
+                while j < limit, j - i < 4, lexicon.isA(t[j], lexicon.skip) || t[j].hash == h("the") { j += 1 }
+                if let p = a.place(j), p.tokens.lowerBound == j { return list(a, from: p, limit: limit) }
+                return []
+            }
+            if isClauseBreak(a, i) && !sawPlural { return [] }
+            i += 1
+        }
+        return []
+    }
+
     /// A place mention and the places listed after it: ", B", "and C", ", and D", "as well as E".
     func list(_ a: DocumentAnalysis, from p: PlaceMention, limit: Int) -> [PlaceSlot] {
         var out = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
@@ -125,6 +144,12 @@ extension EventExtractor {
         while i >= floor {
             let tok = t[i]
             if lexicon.isA(tok, lexicon.adverb) || lexicon.isA(tok, lexicon.aux) { i -= 1; continue }
+            // a modal verb right before the verb: "Lashio could fall", "the town will fall"
+            if i == k - 1 || i == k - 2, lexicon.isA(tok, lexicon.possible) || lexicon.isA(tok, lexicon.planned),
+               !tok.has(.capitalized) || tok.has(.sentenceStart) {
+                i -= 1
+                continue
+            }
             if isComma(a, i), let p = a.place(i - 1), p.tokens.lowerBound > floor, isComma(a, p.tokens.lowerBound - 1) {
                 // "Eastern Congo's main city, Goma, fell": the name set off by commas is the subject
                 return [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]

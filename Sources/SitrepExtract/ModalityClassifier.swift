@@ -36,7 +36,9 @@ struct ModalityClassifier {
                 // "without a fight" describes a handover, it does not negate it
                 return .negated
             }
-            if lexicon.isA(tok, lexicon.possible) { return .possible }
+            // "May 4" is a month: a modal verb is not capitalized inside a sentence
+            let month = tok.has(.capitalized) && !tok.has(.sentenceStart)
+            if lexicon.isA(tok, lexicon.possible) && !month { return .possible }
             if lexicon.isA(tok, lexicon.planned) {
                 // "had been ordered": a past order carried out; "is expected to" / "will": ahead
                 return .planned

@@ -41,7 +41,7 @@ public final class TriggerLexicon: @unchecked Sendable {
     public let triggers = PhraseMatcher<Trigger>()
     /// Words by class (`Data/word-classes.tsv`): negation, planned, possible, people, force, adverb ...
     public let classes: WordClasses
-    public let negation, planned, possible, priorOK, people, force, person, skip, adverb, aux, clause, weapon, motion, notAfterFall: UInt32
+    public let negation, planned, possible, priorOK, people, force, person, skip, adverb, aux, clause, weapon, motion, notAfterFall, placePlural: UInt32
 
     public static let dataDirectory: URL = Bundle.module.resourceURL!.appendingPathComponent("Data")
 
@@ -81,6 +81,7 @@ public final class TriggerLexicon: @unchecked Sendable {
         weapon = c.mask("weapon")
         motion = c.mask("motion")
         notAfterFall = c.mask("not-after-fall")
+        placePlural = c.mask("place-plural")
     }
 
     @inline(__always)

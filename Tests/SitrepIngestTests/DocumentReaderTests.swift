@@ -34,7 +34,7 @@ import Testing
         #expect(docs.count == 1)
         #expect(docs[0].title == "Herat falls")
         #expect(docs[0].published?.description == "2021-08-12")
-        #expect(docs[0].text == "The city fell on Thursday.")
+        #expect(docs[0].text == "Herat falls\n\nThe city fell on Thursday.")
     }
 
     @Test func jsonLinesSkipsBadLinesAndNamesThem() throws {
