@@ -23,7 +23,7 @@ extension EventExtractor {
 
         // conditions on the words around
         if opts.contains(.people) {
-            guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.people) }) else { return [] }
+            guard (after..<min(after + 6, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.people) }) else { return [] }
         }
         if opts.contains(.weapon) {
             // "warplanes struck", "was hit by shells": a weapon nearby makes it a strike
@@ -94,14 +94,36 @@ extension EventExtractor {
                 }
             }
         case .withdraw:
+            if opts.contains(.outOf) {
+                // "pulled a contingent of American troops out of Libya"
+                var j = after
+                while j + 1 < min(sr.upperBound, after + 10), !(t[j].hash == h("out") && t[j + 1].hash == h("of")) { j += 1 }
+                if j + 1 < min(sr.upperBound, after + 10) {
+                    slots = placesAfter(a, from: j + 2, limit: sr.upperBound, near: true, state: state)
+                    actor = actorBefore(a, k, floor: sr.lowerBound)
+                    break
+                }
+                // else "pulled its forces back from": a force word must follow
+                guard (after..<min(after + 4, sr.upperBound)).contains(where: { lexicon.isA(t[$0], lexicon.force) }) else { return [] }
+            }
             slots = placesAfter(a, from: after, limit: sr.upperBound, near: true, state: state, after: nil)
+            // "pulled back towards Misrata": where they went is not where they left
+            if let f = slots.first, f.tokens.lowerBound > after, Self.isDirection(t[f.tokens.lowerBound - 1].hash) {
+                slots = []
+            }
             if slots.isEmpty {
                 for w in ["from", "of"] where slots.isEmpty {
                     slots = placesAfter(a, from: after, limit: min(sr.upperBound, after + 6), near: false, state: state, after: h(w))
                 }
             }
             actor = actorBefore(a, k, floor: sr.lowerBound)
-            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
+            if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: [], state: state),
+               n.tokens.lowerBound == 0 || !Self.isDirection(t[max(0, n.tokens.lowerBound - 1)].hash) || n.viaCoreference {
+                slots = [n]
+            }
+            if slots.isEmpty, let p = state.lastEventPlace, state.lastEventSentence >= s - 2 {
+                slots = [PlaceSlot(place: p, matched: gazetteer.places[p].name, tokens: k..<k, viaCoreference: true)]
+            }
         case .attack, .strike:
             // "the fighting has displaced ...": a definite noun with no place after it is background
             if k > sr.lowerBound, t[k - 1].hash == h("the"), !trigger.isVerb,
@@ -301,6 +323,9 @@ extension EventExtractor {
         }
         return out
     }
+
+    static let directions: Set<UInt64> = Set(["to", "towards", "toward", "into"].map { TokenHash.of($0.utf8) })
+    static func isDirection(_ hash: UInt64) -> Bool { directions.contains(hash) }
 
     func sentenceSays(_ a: DocumentAnalysis, _ r: Range<Int>, _ words: [String]) -> Bool {
         let hs = words.map { h($0) }

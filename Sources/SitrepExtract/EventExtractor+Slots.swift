@@ -19,6 +19,16 @@ extension EventExtractor {
         return t.has(.punct) && t.end - t.start == 1 && a.text.bytes[Int(t.start)] == 44
     }
 
+    /// The possessive "'s" token.
+    func isPossessive(_ a: DocumentAnalysis, _ i: Int) -> Bool {
+        let tok = a.text.tokens[i]
+        let n = Int(tok.end - tok.start)
+        guard n >= 2, n <= 4 else { return false }
+        let b = a.text.bytes
+        let last = b[Int(tok.end) - 1]
+        return (last == 115 || last == 83) && (b[Int(tok.start)] == 39 || b[Int(tok.start)] == 0xE2)
+    }
+
     func isClauseBreak(_ a: DocumentAnalysis, _ i: Int) -> Bool {
         let t = a.text.tokens[i]
         if t.has(.punct) {
@@ -74,7 +84,19 @@ extension EventExtractor {
         }
         var steps = 0
         while i < limit, steps < 16 {
-            if let p = a.place(i) { return list(a, from: p, limit: limit) }
+            if let p = a.place(i) {
+                // "Azerbaijan's second city Ganja": the place the possessive describes
+                let e = p.tokens.upperBound
+                if e < limit, isPossessive(a, e), gazetteer.places[p.place].kind != .town {
+                    var j = e + 1
+                    while j < min(limit, e + 6) {
+                        if let q = a.place(j), gazetteer.places[q.place].kind == .town { return list(a, from: q, limit: limit) }
+                        if isComma(a, j) || isClauseBreak(a, j) { break }
+                        j += 1
+                    }
+                }
+                return list(a, from: p, limit: limit)
+            }
             // "the town of Gharyan" names the place after "of"; only a bare "the town" refers back
             if let (end, _) = a.corefAt[i], end < limit, t[end].hash == h("of") || a.place(end) != nil {
                 i = end

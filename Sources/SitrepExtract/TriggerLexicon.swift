@@ -22,10 +22,13 @@ public struct Trigger: Sendable {
         public static let intransitive = Options(rawValue: 128)
         public static let hands = Options(rawValue: 256)
         public static let weapon = Options(rawValue: 512)
+        /// "pulled a contingent of troops out of Libya": the place follows a later "out of".
+        public static let outOf = Options(rawValue: 1024)
 
         static let names: [String: Options] = [
             "recapture": .recapture, "near": .near, "actor": .actor, "object-actor": .objectActor, "people": .people,
             "force": .force, "negated": .negated, "intransitive": .intransitive, "hands": .hands, "weapon": .weapon,
+            "out-of": .outOf,
         ]
     }
 
