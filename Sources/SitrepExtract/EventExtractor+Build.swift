@@ -131,6 +131,10 @@ extension EventExtractor {
                 return []
             }
             slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
+            // "rockets fired from Tigray struck Bahir Dar": where fire came from is not where it hit
+            if trigger.frame == .strike, let f = slots.first, f.tokens.lowerBound > 0, t[f.tokens.lowerBound - 1].hash == h("from") {
+                slots = placesAfter(a, from: f.tokens.upperBound, limit: sr.upperBound, near: false, state: state)
+            }
             actor = actorBefore(a, k, floor: clause)
             if slots.isEmpty { slots = placesBefore(a, k, floor: clause, state: state) }
             if slots.isEmpty && trigger.frame == .strike, let n = nearestPlace(a, k, sr, excluding: [], state: state) { slots = [n] }
@@ -191,8 +195,11 @@ extension EventExtractor {
             }
         }
         // "seized more than a dozen towns, including Hsenwi and Kutkai": the places the plural object lists
-        if slots.isEmpty, [.capture, .handover].contains(trigger.frame) {
-            slots = listedPlaces(a, after: after, limit: sr.upperBound)
+        // (also when the first place found is only the region they are in: "towns in northern Shan State, including")
+        if [.capture, .handover].contains(trigger.frame),
+           slots.allSatisfy({ gazetteer.places[$0.place].kind != .town && !$0.viaCoreference }) {
+            let listed = listedPlaces(a, after: after, limit: sr.upperBound)
+            if !listed.isEmpty { slots = listed }
         }
         // "the assault had been repelled": the place attacked, named in the sentence or just before
         if slots.isEmpty, opts.contains(.negated), let n = nearestPlace(a, k, sr, excluding: [], state: state) {

@@ -221,7 +221,9 @@ extension EventExtractor {
     /// The nearest place anywhere in the sentence (after the trigger first), outside the given tokens.
     func nearestPlace(_ a: DocumentAnalysis, _ k: Int, _ s: Range<Int>, excluding: [Range<Int>], state: DiscourseState) -> PlaceSlot? {
         var best: (Int, PlaceSlot)? = nil
-        for p in a.places where s.contains(p.tokens.lowerBound) && !excluding.contains(where: { $0.overlaps(p.tokens) }) {
+        // the dateline names where the reporter is, not where the event was
+        for p in a.places where s.contains(p.tokens.lowerBound) && p.tokens.lowerBound >= a.datelineEnd
+            && !excluding.contains(where: { $0.overlaps(p.tokens) }) {
             let d = p.tokens.lowerBound > k ? p.tokens.lowerBound - k : (k - p.tokens.upperBound) + 3
             if best == nil || d < best!.0 { best = (d, PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)) }
         }
