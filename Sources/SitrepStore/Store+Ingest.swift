@@ -28,7 +28,27 @@ extension Store {
             try ingestBatch(batch, jobs: jobs, extract: extract, into: &result)
             progress?(result)
         }
+        result.eventsTouched = try refuseDirtyGroups()
         return result
+    }
+
+    /// Fuses again every group whose mentions changed (also those an interrupted ingest left), a few hundred
+    /// groups a transaction. Returns the number of groups fused.
+    @discardableResult
+    public func refuseDirtyGroups() throws -> Int {
+        var done = 0
+        while true {
+            let n = try write { db -> Int in
+                let groups = try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups ORDER BY group_key LIMIT 200")
+                for g in groups {
+                    try refuse(group: g, db)
+                    try db.execute(sql: "DELETE FROM dirty_groups WHERE group_key = ?", arguments: [g])
+                }
+                return groups.count
+            }
+            done += n
+            if n == 0 { return done }
+        }
     }
 
     private func ingestBatch(_ batch: [Document], jobs: Int, extract: @escaping @Sendable (Document) -> [EventMention],
@@ -81,8 +101,13 @@ extension Store {
                     """, arguments: [d.id, d.url, d.outlet, d.title, d.published?.description, d.story ?? d.id,
                                      hashes[i], d.text])
                 let rowid = db.lastInsertedRowID
-                for h in StoryDetector.samples(of: d.text) {
-                    try db.execute(sql: "INSERT INTO shingle_samples VALUES (?, ?)", arguments: [Int64(bitPattern: h), rowid])
+                for h in Store.storySamples(d.text) {
+                    let key = Int64(bitPattern: h)
+                    let n = try Int.fetchOne(db, sql: "SELECT n FROM shingle_df WHERE hash = ?", arguments: [key]) ?? 0
+                    try db.execute(sql: "INSERT OR REPLACE INTO shingle_df VALUES (?, ?)", arguments: [key, n + 1])
+                    if n < Store.maximumPostings {
+                        try db.execute(sql: "INSERT INTO shingle_samples VALUES (?, ?)", arguments: [key, rowid])
+                    }
                 }
                 for m in found[i] {
                     try Store.insert(m, eventID: nil, db)
@@ -90,9 +115,10 @@ extension Store {
                     result.mentions += 1
                 }
             }
+            // fusion waits for the end of the ingest: fusing a large group after every batch would cost the
+            // square of its size; the dirty list survives an interruption
             for g in groups.sorted() {
-                try refuse(group: g, db)
-                result.eventsTouched += 1
+                try db.execute(sql: "INSERT OR IGNORE INTO dirty_groups VALUES (?)", arguments: [g])
             }
         }
         result.added += fresh.count
@@ -110,38 +136,44 @@ extension Store {
         }
     }
 
-    /// Sets `story` on new documents: a stored copy's story when there is one, else the batch's own grouping.
+    /// Postings kept per sampled shingle in the store.
+    static let maximumPostings = 50
+
+    /// The store's sample of a text's shingles: one in 64, a handful per article, enough to find a copy.
+    static func storySamples(_ text: String) -> [UInt64] {
+        StoryDetector.samples(of: text).filter { $0 & 63 == 0 }
+    }
+
+    /// Sets `story` on new documents: a stored copy's story when one is found (the few stored documents
+    /// sharing most sampled shingles are verified on their full text); else the story the input's own
+    /// grouping gave (all copies within the input share it).
     private func assignStories(_ fresh: inout [Document]) throws {
-        var stored: [Document] = []
+        let detector = StoryDetector()
+        var storedStory: [String: String] = [:]  // input story → stored story
         try read { db in
-            var candidates = Set<Int64>()
             for d in fresh {
-                let samples = StoryDetector.samples(of: d.text)
+                let own = d.story ?? d.id
+                if storedStory[own] != nil { continue }
+                let samples = Store.storySamples(d.text)
                 guard !samples.isEmpty else { continue }
                 let list = samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",")
-                for id in try Int64.fetchAll(db, sql: """
-                    SELECT document FROM shingle_samples WHERE hash IN (\(list))
-                    GROUP BY document HAVING COUNT(*) >= ? LIMIT 50
-                    """, arguments: [min(3, samples.count)]) {
-                    candidates.insert(id)
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT d.text, d.story FROM documents d JOIN (
+                        SELECT document, COUNT(*) AS c FROM shingle_samples WHERE hash IN (\(list))
+                        GROUP BY document HAVING c >= ? ORDER BY c DESC LIMIT 3) s ON s.document = d.rowid
+                    """, arguments: [min(2, samples.count)])
+                for r in rows {
+                    let text: String = r["text"]
+                    if detector.sameStory(d.text, text) {
+                        storedStory[own] = r["story"]
+                        break
+                    }
                 }
             }
-            guard !candidates.isEmpty else { return }
-            let ids = candidates.map(String.init).joined(separator: ",")
-            for r in try Row.fetchAll(db, sql: "SELECT id, published, story, text FROM documents WHERE rowid IN (\(ids)) ORDER BY rowid") {
-                stored.append(Document(id: r["id"], published: (r["published"] as String?).flatMap { Day(iso: $0) },
-                                       text: r["text"], story: r["story"]))
-            }
         }
-        var all = stored + fresh
-        StoryDetector().assign(&all)
-        // a group that holds a stored document keeps that document's story
-        let groups = StoryDetector().group(all.map(\.text))
-        var storedStory: [Int: String] = [:]
-        for (i, d) in stored.enumerated() where storedStory[groups[i]] == nil { storedStory[groups[i]] = d.story }
         for i in fresh.indices {
-            let j = stored.count + i
-            fresh[i].story = storedStory[groups[j]] ?? all[j].story
+            let own = fresh[i].story ?? fresh[i].id
+            fresh[i].story = storedStory[own] ?? own
         }
     }
 

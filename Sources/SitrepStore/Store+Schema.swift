@@ -80,6 +80,12 @@ extension Store {
                 t.column("text")
             }
         }
+        m.registerMigration("v2") { db in
+            // groups whose mentions changed and whose events and timeline wait to be fused again
+            try db.execute(sql: "CREATE TABLE dirty_groups (group_key TEXT PRIMARY KEY)")
+            // how many documents carry each sampled shingle; postings stop at a cap (boilerplate is no evidence)
+            try db.execute(sql: "CREATE TABLE shingle_df (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
+        }
         return m
     }
 }

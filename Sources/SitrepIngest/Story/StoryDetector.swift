@@ -44,6 +44,11 @@ public struct StoryDetector {
         }
     }
 
+    /// True when two texts carry one story (the verification step of `group`).
+    public func sameStory(_ a: String, _ b: String) -> Bool {
+        Shingles(a, size: shingleSize).containment(with: Shingles(b, size: shingleSize)) >= threshold
+    }
+
     /// The sampled shingle hashes of a text, as the detector indexes them (the store keeps them too).
     public static func samples(of text: String, shingleSize: Int = 3) -> [UInt64] {
         Shingles(text, size: shingleSize).hashes.filter { $0 & 7 == 0 }
