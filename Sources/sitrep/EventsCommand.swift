@@ -57,7 +57,7 @@ struct EventsCommand: ParsableCommand {
                           + pad("sources", 8) + pad("conf", 6) + "evidence\n")
                 for e in events {
                     let who = "\(e.actor?.name ?? "—") → \(e.target?.name ?? "—")"
-                    out.write(pad(e.date.start?.description ?? "—", 12) + pad(e.type.rawValue, 19) + pad(e.place?.name ?? "—", 20)
+                    out.write(pad(e.date.display, 12) + pad(e.type.rawValue, 19) + pad(e.place?.name ?? "—", 20)
                               + pad(who, 40) + pad(e.modality.rawValue, 11) + pad(String(e.sources), 8)
                               + pad(String(format: "%.2f", e.confidence), 6)
                               + String(e.evidence.prefix(90)).replacingOccurrences(of: "\n", with: " ") + "\n")
@@ -138,5 +138,14 @@ extension StoredEvent {
         w.endArray()
         w.field("mentions", mentions)
         w.endObject()
+    }
+}
+
+extension EventDate {
+    /// The day, or "~" and the last day of a span ("~2021-08-12": the week before a report).
+    var display: String {
+        guard let s = start else { return "—" }
+        if precision == .day { return s.description }
+        return "~" + (end ?? s).description
     }
 }
