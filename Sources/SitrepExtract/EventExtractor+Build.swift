@@ -290,6 +290,8 @@ extension EventExtractor {
             } else if type != .withdrawal, let sa = speakerActor, sa.kind == .nonStateArmedGroup {
                 mod = .claimed
             }
+            // "Aliyev said his forces had captured Jabrayil": the speaker's own side gains
+            if mod == .asserted, contested.contains(type), type != .withdrawal, ownForces(a, clause..<k) { mod = .claimed }
         }
         let source: SourceRef? = stmt.map { st in
             var kind = st.kind
@@ -297,11 +299,14 @@ extension EventExtractor {
             return SourceRef(speaker: st.speakerText, channel: st.channel, kind: kind)
         }
 
-        // date: the nearest time expression in the sentence
+        // date: the nearest time expression in the sentence; one that dates the speaking ("said on Saturday
+        // that ...") gives way to one in the event's own clause
         var date = EventDate.unknown
         var bestD = Int.max
+        let speech = stmt?.verb
         for d in a.dates where d.sentence == s && d.tokens.lowerBound >= a.datelineEnd {
-            let dist = d.tokens.lowerBound >= after ? d.tokens.lowerBound - after : (k - d.tokens.upperBound) + 2
+            var dist = d.tokens.lowerBound >= after ? d.tokens.lowerBound - after : (k - d.tokens.upperBound) + 2
+            if let v = speech, v < k, d.tokens.lowerBound > v, d.tokens.upperBound <= clause { dist += 12 }
             if dist < bestD { bestD = dist; date = d.date }
         }
 
@@ -330,6 +335,21 @@ extension EventExtractor {
         }
         return out
     }
+
+    /// "his forces", "its fighters", "our troops": a possessive pronoun right before a force word.
+    func ownForces(_ a: DocumentAnalysis, _ r: Range<Int>) -> Bool {
+        let t = a.text.tokens
+        for i in r where Self.possessives.contains(t[i].hash) {
+            var j = i + 1
+            while j < min(r.upperBound, i + 3) {
+                if lexicon.isA(t[j], lexicon.force) { return true }
+                j += 1
+            }
+        }
+        return false
+    }
+
+    static let possessives: Set<UInt64> = Set(["his", "its", "their", "our", "her"].map { TokenHash.of($0.utf8) })
 
     static let directions: Set<UInt64> = Set(["to", "towards", "toward", "into"].map { TokenHash.of($0.utf8) })
     static func isDirection(_ hash: UInt64) -> Bool { directions.contains(hash) }

@@ -102,7 +102,7 @@ public final class EventExtractor: @unchecked Sendable {
     func finish(_ ms: [EventMention], _ a: DocumentAnalysis) -> [EventMention] {
         var out = ms
         for i in out.indices where out[i].date.start == nil && out[i].place != nil
-            && (out[i].type.isTerritoryChange || out[i].type == .withdrawal || out[i].type == .defection) && out[i].modality.movesControl {
+            && out[i].type.isTerritoryChange && out[i].modality.movesControl {
             if let d = out.first(where: {
                 $0.place?.key == out[i].place?.key && $0.date.precision == .day && $0.date.start != nil
                     && ($0.type.isTerritoryChange || $0.type == .withdrawal) && $0.modality.movesControl
