@@ -233,6 +233,11 @@ extension EventExtractor {
         // who gains, who loses
         var gainer = actor?.actor
         if type.isTerritoryChange {
+            // "Prime Minister X declared victory in Mosul": an official's own state gains
+            if gainer == nil, trigger.frame == .capture,
+               (clause..<k).contains(where: { lexicon.isA(t[$0], lexicon.person) && t[$0].isCapitalized }) {
+                gainer = a.focus.country.map { actorRecognizer.lexicon.state($0, home: true) }
+            }
             if gainer == nil || gainer?.kind == .civilians {
                 if opts.contains(.recapture) {
                     gainer = a.focus.country.map { actorRecognizer.lexicon.state($0, home: true) }
@@ -268,6 +273,12 @@ extension EventExtractor {
         }
         // "..., but officials denied the city had fallen": a denial in the trigger's own clause
         if mod == .asserted, (clause..<k).contains(where: { attribution.role(t[$0]) == "deny" }) { mod = .denied }
+        // "a statement ... denied that the city had been lost": the denial verb governs the clause "that" opens
+        if mod == .asserted, clause > sr.lowerBound, t[clause - 1].hash == h("that") {
+            var j = clause - 2
+            while j >= max(sr.lowerBound, clause - 4), attribution.role(t[j]) != "deny", !isComma(a, j) { j -= 1 }
+            if j >= sr.lowerBound, attribution.role(t[j]) == "deny" { mod = .denied }
+        }
         if mod == .asserted, let st = stmt {
             // who speaks: an actor named in the speaker's words, or the country of "Azerbaijani President X"
             let speakerActor = st.speaker.flatMap { r in r.lazy.compactMap { a.actor($0) }.first?.actor }

@@ -241,6 +241,16 @@ extension EventExtractor {
         var generic: ActorMention? = nil
         while i >= floor {
             if let m = a.actor(i) {
+                // "Iraqi troops and Shi'ite paramilitary fighters": the named partner leads a generic word
+                if m.source == .generic {
+                    var j = m.tokens.lowerBound - 1
+                    var sawAnd = false
+                    while j >= floor, m.tokens.lowerBound - j <= 5 {
+                        if a.text.tokens[j].hash == h("and") { sawAnd = true }
+                        if sawAnd, let n = a.actor(j), n.source != .generic { return n }
+                        j -= 1
+                    }
+                }
                 if !preferNamed || m.source != .generic { return m }
                 if generic == nil { generic = m }
                 i = m.tokens.lowerBound - 1
