@@ -57,6 +57,7 @@ extension EventExtractor {
                 slots = placesAfter(a, from: after, limit: sr.upperBound, near: opts.contains(.near), state: state)
                 actor = actorBefore(a, k, floor: sr.lowerBound)
             }
+
         case .fall:
             // "the deal fell apart", "fell short": not a place changing hands
             if after < sr.upperBound, lexicon.isA(t[after], lexicon.notAfterFall) { return [] }
@@ -185,6 +186,14 @@ extension EventExtractor {
         }
 
         // "Gharyan, which the LNA entered on April 4": the place the relative clause hangs on
+        // "Mosul, which fell to Islamic State in June 2014": a relative pronoun before a 'fall' verb
+        if slots.isEmpty, trigger.frame == .fall, k >= sr.lowerBound + 2 {
+            var j = k - 1
+            while j > sr.lowerBound, lexicon.isA(t[j], lexicon.aux) || lexicon.isA(t[j], lexicon.adverb) { j -= 1 }
+            if t[j].hash == h("which") || t[j].hash == h("that"), j >= 2, isComma(a, j - 1), let p = a.place(j - 2) {
+                slots = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
+            }
+        }
         if slots.isEmpty, [.capture, .handover, .nominal].contains(trigger.frame), clause > sr.lowerBound + 1 {
             let w = t[clause - 1]
             if w.hash == h("which") || w.hash == h("that"), isComma(a, clause - 2) || a.place(clause - 2) != nil {
@@ -204,6 +213,13 @@ extension EventExtractor {
         // "the assault had been repelled": the place attacked, named in the sentence or just before
         if slots.isEmpty, opts.contains(.negated), let n = nearestPlace(a, k, sr, excluding: [], state: state) {
             slots = [n]
+        }
+        // "captured Raqqa from Islamic State", "which the SDF captured from Islamic State": who lost it
+        if trigger.frame == .capture, !passive, type.isTerritoryChange {
+            let from = slots.last.map { max($0.tokens.upperBound, after) } ?? after
+            if let m = actorAfterWord(a, h("from"), from: from, limit: min(sr.upperBound, from + 4)), m.actor.id != actor?.actor.id {
+                target = m.actor
+            }
         }
         if opts.contains(.actor) && trigger.frame != .defect {
             guard let kind = actor?.actor.kind, [.stateForces, .nonStateArmedGroup, .foreignState].contains(kind) else { return [] }
@@ -320,6 +336,17 @@ extension EventExtractor {
             if let v = speech, v < k, d.tokens.lowerBound > v, d.tokens.upperBound <= clause { dist += 12 }
             if dist < bestD { bestD = dist; date = d.date }
         }
+        // "two days after the city fell", "a week after the fall of Singa": not the day the sentence tells
+        var b = k - 1
+        while b >= max(sr.lowerBound, k - 5), t[b].hash != h("after") && t[b].hash != h("before") { b -= 1 }
+        if b > sr.lowerBound, b >= k - 5, Self.durationUnits.contains(t[b - 1].hash) { date = .unknown }
+        // "since Friday, when the town fell to them for the second time this year": the day inside the span
+        if date.precision != .day, let s0 = date.start, let e0 = date.end {
+            if let d = a.dates.first(where: { $0.sentence == s && $0.tokens.lowerBound >= a.datelineEnd && $0.date.precision == .day
+                                              && $0.date.start.map { $0 >= s0 && $0 <= e0 } == true }) {
+                date = d.date
+            }
+        }
 
         // the mention, one per place
         let sentenceRange = text.sentences[s]
@@ -361,6 +388,9 @@ extension EventExtractor {
     }
 
     static let possessives: Set<UInt64> = Set(["his", "its", "their", "our", "her"].map { TokenHash.of($0.utf8) })
+
+    static let durationUnits: Set<UInt64> = Set(["day", "days", "week", "weeks", "month", "months", "year", "years"]
+        .map { TokenHash.of($0.utf8) })
 
     static let directions: Set<UInt64> = Set(["to", "towards", "toward", "into"].map { TokenHash.of($0.utf8) })
     static func isDirection(_ hash: UInt64) -> Bool { directions.contains(hash) }

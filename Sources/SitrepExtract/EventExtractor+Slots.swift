@@ -60,8 +60,13 @@ extension EventExtractor {
         default:
             // "Kidal ... since French troops retook it": the sentence's own first place, else the discourse's
             let sentence = a.text.tokens[i].sentence
+            // "it said": a speaker, not a place
+            if a.text.tokens[i].hash == h("it"), i + 1 < a.text.tokens.count, attribution.role(a.text.tokens[i + 1]) != nil {
+                return nil
+            }
             if a.text.tokens[i].hash == h("it"),
-               let first = a.places.first(where: { a.text.tokens[$0.tokens.lowerBound].sentence == sentence && $0.tokens.upperBound <= i }) {
+               let first = a.places.first(where: { a.text.tokens[$0.tokens.lowerBound].sentence == sentence && $0.tokens.upperBound <= i
+                                                   && $0.tokens.lowerBound >= a.datelineEnd }) {
                 target = first.place
             } else {
                 target = state.lastEventPlace ?? a.places.last(where: { $0.tokens.upperBound <= i })?.place
@@ -161,6 +166,7 @@ extension EventExtractor {
     /// named place (and the places listed before it) or a reference.
     func placesBefore(_ a: DocumentAnalysis, _ k: Int, floor: Int, state: DiscourseState) -> [PlaceSlot] {
         let t = a.text.tokens
+        let floor = max(floor, a.datelineEnd)  // the dateline's place is the reporter's
         var i = k - 1
         var appositions = 0
         while i >= floor {

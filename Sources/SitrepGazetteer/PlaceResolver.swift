@@ -85,6 +85,8 @@ public struct PlaceResolver: Sendable {
             var s = Double(out[i].match.rawValue) * 4
             s += p.featureRank
             s += log10(Double(max(p.population, 1))) * (p.kind == .division ? 0.5 : 1)
+            // a city the news knows: a village of the same name elsewhere needs more than the document's country
+            if p.kind == .town && p.population >= 100_000 { s += 3 }
             if let w = context.countries[p.country] { s += 3 + 5 * min(1, w) }
             if context.statedCountry == p.country { s += 6 }
             if p.kind == .division {

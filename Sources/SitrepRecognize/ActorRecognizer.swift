@@ -78,6 +78,11 @@ public struct ActorRecognizer: Sendable {
             }
             // generic references
             if let (role, end) = lexicon.generic.match(text, at: i) {
+                // "the Government of National Accord": a name that starts inside the generic phrase wins
+                if ((i + 1)..<end).contains(where: { lexicon.named.match(text, at: $0) != nil }) {
+                    i += 1
+                    continue
+                }
                 generics.append((i..<end, role, sentence))
                 i = end
                 continue
@@ -88,6 +93,11 @@ public struct ActorRecognizer: Sendable {
                 while j < t.count, t[j].sentence == tok.sentence,
                       t[j].isCapitalized || (j > i && (t[j].hash == TokenHash.of("of".utf8) || t[j].hash == TokenHash.of("s".utf8) || t[j].has(.hyphen))) {
                     j += 1
+                }
+                // "Haftar's Libyan National Army": a listed name inside the capitalized run is the actor
+                if j - i >= 2, let inner = ((i + 1)..<j).first(where: { lexicon.named.match(text, at: $0) != nil }) {
+                    i = inner
+                    continue
                 }
                 if j - i >= 2, lexicon.groupHeads.contains(t[j - 1].hash), placeAt[i] == nil || j - i >= 3 {
                     let name = text.text(tokens: i..<j)
