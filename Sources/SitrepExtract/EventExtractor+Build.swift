@@ -287,6 +287,7 @@ extension EventExtractor {
         if mod == .asserted || mod == .negated, let st = stmt, st.stance == .denies, let v = st.verb, v < k || !t[k].has(.quoted) {
             mod = .denied
         }
+        if opts.contains(.intent) && mod != .planned && mod != .possible { return [] }
         // "..., but officials denied the city had fallen": a denial in the trigger's own clause
         if mod == .asserted, (clause..<k).contains(where: { attribution.role(t[$0]) == "deny" }) { mod = .denied }
         // "a statement ... denied that the city had been lost": the denial verb governs the clause "that" opens

@@ -24,11 +24,13 @@ public struct Trigger: Sendable {
         public static let weapon = Options(rawValue: 512)
         /// "pulled a contingent of troops out of Libya": the place follows a later "out of".
         public static let outOf = Options(rawValue: 1024)
+        /// "would push on to Manbij", "plans to march on Kinshasa": a capture only as an intention or a risk.
+        public static let intent = Options(rawValue: 2048)
 
         static let names: [String: Options] = [
             "recapture": .recapture, "near": .near, "actor": .actor, "object-actor": .objectActor, "people": .people,
             "force": .force, "negated": .negated, "intransitive": .intransitive, "hands": .hands, "weapon": .weapon,
-            "out-of": .outOf,
+            "out-of": .outOf, "intent": .intent,
         ]
     }
 
