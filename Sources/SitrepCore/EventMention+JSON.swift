@@ -11,33 +11,9 @@ extension EventMention {
         w.field("published", document.published?.description)
         w.field("story", document.story)
         w.endObject()
-        w.field("type", type.rawValue)
-        let (et, st) = type.acled(actorKind: actor?.kind)
-        w.key("acled")
-        w.beginObject()
-        w.field("event_type", et)
-        w.field("sub_event_type", st)
-        w.endObject()
-        w.field("cameo", type.cameo)
-        w.key("actor")
-        Self.write(actor, &w)
-        w.key("target")
-        Self.write(target, &w)
+        Self.writeKind(type, actor: actor, target: target, &w)
         w.key("place")
-        if let p = place {
-            w.beginObject()
-            w.field("name", p.name)
-            w.field("matched", p.matched)
-            w.field("geonameid", p.geonameid)
-            w.field("country", p.country)
-            w.field("admin1", p.admin1)
-            w.field("lat", p.lat, digits: 4)
-            w.field("lon", p.lon, digits: 4)
-            w.field("feature", p.feature)
-            w.endObject()
-        } else {
-            w.null()
-        }
+        Self.write(place, matched: true, &w)
         w.key("date")
         w.beginObject()
         w.field("start", date.start?.description)
@@ -64,6 +40,37 @@ extension EventMention {
         w.endObject()
         w.field("confidence", confidence, digits: 2)
         w.field("trigger", trigger)
+        w.endObject()
+    }
+
+    /// `type`, its ACLED and CAMEO codes, `actor` and `target`: shared by mentions and fused events.
+    public static func writeKind(_ type: EventType, actor: Actor?, target: Actor?, _ w: inout JSONWriter) {
+        w.field("type", type.rawValue)
+        let (et, st) = type.acled(actorKind: actor?.kind)
+        w.key("acled")
+        w.beginObject()
+        w.field("event_type", et)
+        w.field("sub_event_type", st)
+        w.endObject()
+        w.field("cameo", type.cameo)
+        w.key("actor")
+        write(actor, &w)
+        w.key("target")
+        write(target, &w)
+    }
+
+    /// A place object; `matched` and `feature` belong to mentions only.
+    public static func write(_ place: PlaceRef?, matched: Bool, _ w: inout JSONWriter) {
+        guard let p = place else { return w.null() }
+        w.beginObject()
+        w.field("name", p.name)
+        if matched { w.field("matched", p.matched) }
+        w.field("geonameid", p.geonameid)
+        w.field("country", p.country)
+        w.field("admin1", p.admin1)
+        w.field("lat", p.lat, digits: 4)
+        w.field("lon", p.lon, digits: 4)
+        if matched { w.field("feature", p.feature) }
         w.endObject()
     }
 

@@ -13,4 +13,18 @@ public struct ControlChange: Sendable {
     public var events: [String]
     public var evidence: [Evidence]
     public var evidenceDocuments: [String]
+
+    public init(place: PlaceRef, date: EventDate, controller: Actor, previous: Actor?, modality: FusedModality,
+                confidence: Double, sources: Int, events: [String], evidence: [Evidence], evidenceDocuments: [String]) {
+        self.place = place
+        self.date = date
+        self.controller = controller
+        self.previous = previous
+        self.modality = modality
+        self.confidence = confidence
+        self.sources = sources
+        self.events = events
+        self.evidence = evidence
+        self.evidenceDocuments = evidenceDocuments
+    }
 }

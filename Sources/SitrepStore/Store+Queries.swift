@@ -21,25 +21,6 @@ public struct StoredEvent: Sendable {
     public var evidenceDocument: String
 }
 
-/// A change of control as the store keeps it.
-public struct StoredChange: Sendable {
-    public struct EvidenceItem: Sendable {
-        public var document: String
-        public var text: String
-        public var start: Int
-        public var end: Int
-    }
-
-    public var place: PlaceRef
-    public var date: EventDate
-    public var controller: Actor
-    public var previous: Actor?
-    public var modality: FusedModality
-    public var confidence: Double
-    public var sources: Int
-    public var evidence: [EvidenceItem]
-}
-
 extension Store {
     public func events(_ f: StoreFilter) throws -> [StoredEvent] {
         var (cond, args) = f.sql()
@@ -63,7 +44,7 @@ extension Store {
     }
 
     /// Changes of control in order of date (then place).
-    public func timeline(_ f: StoreFilter) throws -> [StoredChange] {
+    public func timeline(_ f: StoreFilter) throws -> [ControlChange] {
         let (cond, args) = f.sql(typeColumn: nil)
         return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM control_changes WHERE \(cond) ORDER BY date_start, place_name, id",
@@ -72,10 +53,10 @@ extension Store {
     }
 
     /// Who holds each place on `asOf` (or now): the last change on or before that day, per place.
-    public func control(asOf: Day?, _ f: StoreFilter) throws -> [StoredChange] {
+    public func control(asOf: Day?, _ f: StoreFilter) throws -> [ControlChange] {
         var g = f
         g.until = asOf ?? f.until
-        var last: [String: StoredChange] = [:]
+        var last: [String: ControlChange] = [:]
         for c in try timeline(g) { last[c.place.key] = c }
         return last.values.sorted { ($0.place.country ?? "", $0.place.name) < ($1.place.country ?? "", $1.place.name) }
     }
@@ -92,16 +73,19 @@ extension Store {
                   precision: DatePrecision(rawValue: r["precision"]) ?? .unknown)
     }
 
-    static func change(_ r: Row) -> StoredChange {
-        var ev: [StoredChange.EvidenceItem] = []
+    static func change(_ r: Row) -> ControlChange {
+        var evidence: [Evidence] = []
+        var documents: [String] = []
         if let a = try? JSONSerialization.jsonObject(with: Data((r["evidence"] as String).utf8)) as? [[String: Any]] {
             for o in a {
-                ev.append(.init(document: o["document"] as? String ?? "", text: o["text"] as? String ?? "",
-                                start: o["start"] as? Int ?? 0, end: o["end"] as? Int ?? 0))
+                evidence.append(Evidence(text: o["text"] as? String ?? "", start: o["start"] as? Int ?? 0, end: o["end"] as? Int ?? 0))
+                documents.append(o["document"] as? String ?? "")
             }
         }
-        return StoredChange(place: place(r)!, date: date(r), controller: actor(r, "controller")!,
-                            previous: actor(r, "previous"), modality: FusedModality(rawValue: r["modality"]) ?? .asserted,
-                            confidence: r["confidence"], sources: r["sources"], evidence: ev)
+        let events = (try? JSONSerialization.jsonObject(with: Data((r["events"] as String).utf8))) as? [String] ?? []
+        return ControlChange(place: place(r)!, date: date(r), controller: actor(r, "controller")!,
+                             previous: actor(r, "previous"), modality: FusedModality(rawValue: r["modality"]) ?? .asserted,
+                             confidence: r["confidence"], sources: r["sources"], events: events, evidence: evidence,
+                             evidenceDocuments: documents)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SitrepCore
+import SitrepFuse
 import SitrepStore
 
 struct TimelineCommand: ParsableCommand {
@@ -67,7 +68,7 @@ struct ControlCommand: ParsableCommand {
 }
 
 enum ChangeWriter {
-    static func write(_ changes: [StoredChange], format: QueryOptions.OutputFormat, to out: inout OutputStream) {
+    static func write(_ changes: [ControlChange], format: QueryOptions.OutputFormat, to out: inout OutputStream) {
         switch format {
         case .table:
             out.write(pad("since", 12) + pad("place", 22) + pad("cc", 4) + pad("held by", 34) + pad("taken from", 34)
@@ -84,14 +85,7 @@ enum ChangeWriter {
                 w.reset()
                 w.beginObject()
                 w.key("place")
-                w.beginObject()
-                w.field("name", c.place.name)
-                w.field("geonameid", c.place.geonameid)
-                w.field("country", c.place.country)
-                w.field("admin1", c.place.admin1)
-                w.field("lat", c.place.lat, digits: 4)
-                w.field("lon", c.place.lon, digits: 4)
-                w.endObject()
+                EventMention.write(c.place, matched: false, &w)
                 w.key("date")
                 w.beginObject()
                 w.field("start", c.date.start?.description)
@@ -107,9 +101,9 @@ enum ChangeWriter {
                 w.field("sources", c.sources)
                 w.key("evidence")
                 w.beginArray()
-                for e in c.evidence {
+                for (i, e) in c.evidence.enumerated() {
                     w.beginObject()
-                    w.field("document", e.document)
+                    w.field("document", c.evidenceDocuments[i])
                     w.field("text", e.text)
                     w.field("start", e.start)
                     w.field("end", e.end)
@@ -127,7 +121,7 @@ enum ChangeWriter {
                     c.place.lat.map { String(format: "%.4f", $0) }, c.place.lon.map { String(format: "%.4f", $0) },
                     c.date.start?.description, c.date.precision.rawValue, c.controller.name, c.previous?.name,
                     c.modality.rawValue, String(format: "%.3f", c.confidence), String(c.sources),
-                    c.evidence.map(\.document).joined(separator: " "),
+                    c.evidenceDocuments.joined(separator: " "),
                 ]
                 out.write(fields.map(csv).joined(separator: ",") + "\n")
             }
