@@ -29,7 +29,7 @@ extension Store {
     /// The mentions of one fusion group, with their documents' fields.
     static func mentions(group: String, _ db: Database) throws -> [EventMention] {
         try Row.fetchAll(db, sql: """
-            SELECT m.*, d.url AS d_url, d.outlet AS d_outlet, d.published AS d_published, d.story AS d_story
+            SELECT m.*, d.url, d.outlet, d.published, d.story
             FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.group_key = ? ORDER BY m.id
             """, arguments: [group]).map(mention)
     }
@@ -39,27 +39,30 @@ extension Store {
         return Actor(name: name, id: id, kind: ActorKind(rawValue: row[prefix + "_kind"] ?? "") ?? .other)
     }
 
+    /// A mention from a row of `SELECT m.*, d.url, d.outlet, d.published, d.story`. Columns are read by
+    /// position: by name, GRDB folds every column name's case on every access.
     static func mention(_ r: Row) -> EventMention {
-        let doc = DocumentRef(id: r["document_id"], url: r["d_url"], outlet: r["d_outlet"],
-                              published: (r["d_published"] as String?).flatMap { Day(iso: $0) }, story: r["d_story"])
-        var place: PlaceRef?
-        if let key: String = r["place_key"] {
-            place = PlaceRef(name: r["place_name"], matched: r["place_matched"] ?? "", geonameid: r["geonameid"],
-                             country: r["country"], admin1: r["admin1"], lat: r["lat"], lon: r["lon"],
-                             feature: r["feature"], key: key)
+        func str(_ i: Int) -> String? { r[i] }
+        func day(_ i: Int) -> Day? { str(i).flatMap { Day(iso: $0) } }
+        func actor(_ i: Int) -> Actor? {
+            guard let id = str(i), let name = str(i + 1) else { return nil }
+            return Actor(name: name, id: id, kind: ActorKind(rawValue: str(i + 2) ?? "") ?? .other)
         }
-        let speaker: String? = r["speaker"], channel: String? = r["channel"], kind: String? = r["source_kind"]
+        let doc = DocumentRef(id: r[1], url: str(33), outlet: str(34), published: day(35), story: str(36))
+        var place: PlaceRef?
+        if let key = str(5) {
+            place = PlaceRef(name: r[6], matched: str(7) ?? "", geonameid: r[8], country: str(9), admin1: str(10),
+                             lat: r[11], lon: r[12], feature: str(13), key: key)
+        }
+        let speaker = str(25), channel = str(26), kind = str(27)
         let source = speaker == nil && channel == nil && kind == nil
             ? nil : SourceRef(speaker: speaker, channel: channel, kind: kind.flatMap(SourceKind.init(rawValue:)))
         return EventMention(
-            id: r["id"], document: doc, type: EventType(rawValue: r["type"]) ?? .armedClash,
-            actor: actor(r, "actor"), target: actor(r, "target"), place: place,
-            date: EventDate(start: (r["date_start"] as String?).flatMap { Day(iso: $0) },
-                            end: (r["date_end"] as String?).flatMap { Day(iso: $0) }, text: r["date_text"],
-                            precision: DatePrecision(rawValue: r["precision"]) ?? .unknown),
-            modality: Modality(rawValue: r["modality"]) ?? .asserted, source: source,
-            evidence: Evidence(text: r["evidence"], start: r["evidence_start"], end: r["evidence_end"]),
-            confidence: r["confidence"], trigger: r["trigger"])
+            id: r[0], document: doc, type: EventType(rawValue: r[4]) ?? .armedClash,
+            actor: actor(14), target: actor(17), place: place,
+            date: EventDate(start: day(20), end: day(21), text: str(22), precision: DatePrecision(rawValue: r[23]) ?? .unknown),
+            modality: Modality(rawValue: r[24]) ?? .asserted, source: source,
+            evidence: Evidence(text: r[28], start: r[29], end: r[30]), confidence: r[31], trigger: r[32])
     }
 
     static func insert(_ e: FusedEvent, group: String, _ db: Database) throws {
