@@ -194,6 +194,22 @@ extension EventExtractor {
                 slots = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
             }
         }
+        // "Sake, which the M23 briefly captured in 2012": the relative pronoun a few words back
+        if slots.isEmpty, [.capture, .handover].contains(trigger.frame), !passive {
+            var j = k - 1
+            while j > sr.lowerBound + 1, k - j <= 6, t[j].hash != h("which"), !isClauseBreak(a, j) || t[j].hash == h("that") { j -= 1 }
+            if j > sr.lowerBound + 1, t[j].hash == h("which"), isComma(a, j - 1), var p = a.place(j - 2) {
+                // "Sake in eastern Congo, which": the town, not the country that locates it
+                if gazetteer.places[p.place].kind != .town {
+                    var m = p.tokens.lowerBound - 1
+                    while m > sr.lowerBound, p.tokens.lowerBound - m <= 4 {
+                        if let q = a.place(m), gazetteer.places[q.place].kind == .town { p = q; break }
+                        m -= 1
+                    }
+                }
+                slots = [PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)]
+            }
+        }
         if slots.isEmpty, [.capture, .handover, .nominal].contains(trigger.frame), clause > sr.lowerBound + 1 {
             let w = t[clause - 1]
             if w.hash == h("which") || w.hash == h("that"), isComma(a, clause - 2) || a.place(clause - 2) != nil {
