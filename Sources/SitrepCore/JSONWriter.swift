@@ -88,23 +88,32 @@ public struct JSONWriter {
 
     private mutating func appendLiteral(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// Copies runs that need no escaping in one go (most of a sentence is one run).
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 10: bytes.append(contentsOf: [92, 110])
-            case 13: bytes.append(contentsOf: [92, 114])
-            case 9: bytes.append(contentsOf: [92, 116])
-            case 0..<32:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { buf in
+            var start = 0
+            for i in 0..<buf.count {
+                let b = buf[i]
+                if b >= 32 && b != 34 && b != 92 { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
+                switch b {
+                case 34: bytes.append(contentsOf: [92, 34])
+                case 92: bytes.append(contentsOf: [92, 92])
+                case 10: bytes.append(contentsOf: [92, 110])
+                case 13: bytes.append(contentsOf: [92, 114])
+                case 9: bytes.append(contentsOf: [92, 116])
+                default: bytes.append(contentsOf: [92, 117, 48, 48, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+                }
+                start = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 private extension String {
