@@ -17,8 +17,11 @@ extension EventExtractor {
         var target: Actor? = nil
         var slots: [PlaceSlot] = []
         let opts = trigger.options
-        let passive = k > sr.lowerBound && (lexicon.isA(t[k - 1], lexicon.aux) && t[k - 1].hash != h("had") && t[k - 1].hash != h("has")
-                                            && t[k - 1].hash != h("have"))
+        // "were (also) taken by": an auxiliary before the verb, adverbs aside
+        var pv = k - 1
+        while pv > sr.lowerBound, lexicon.isA(t[pv], lexicon.adverb) { pv -= 1 }
+        let passive = pv >= sr.lowerBound && pv < k && (lexicon.isA(t[pv], lexicon.aux) && t[pv].hash != h("had")
+                                                        && t[pv].hash != h("has") && t[pv].hash != h("have"))
         let clause = modality.clauseStart(text, k, floor: sr.lowerBound, isBreak: { self.isClauseBreak(a, $0) && !self.isComma(a, $0) })
 
         // conditions on the words around

@@ -19,6 +19,10 @@ extension EventExtractor {
         return t.has(.punct) && t.end - t.start == 1 && a.text.bytes[Int(t.start)] == 44
     }
 
+    static let placeNouns: Set<UInt64> = Set(["district", "village", "town", "city", "base", "airfield", "airport", "camp",
+                                              "neighbourhood", "neighborhood", "valley", "crossing", "garrison"]
+        .map { TokenHash.of($0.utf8) })
+
     /// The possessive "'s" token.
     func isPossessive(_ a: DocumentAnalysis, _ i: Int) -> Bool {
         let tok = a.text.tokens[i]
@@ -88,8 +92,15 @@ extension EventExtractor {
             i += 1
         }
         var steps = 0
+        var unknownNamed = false
         while i < limit, steps < 16 {
+            // "Nerkh district in Maidan Wardak province": a named place the gazetteer lacks, then where it lies
+            if a.place(i) == nil, a.actor(i) == nil, t[i].isCapitalized, !t[i].has(.sentenceStart), i + 1 < limit,
+               Self.placeNouns.contains(t[i + 1].hash) {
+                unknownNamed = true
+            }
             if let p = a.place(i) {
+                if unknownNamed, gazetteer.places[p.place].kind != .town, i > 0, t[i - 1].hash == h("in") { return [] }
                 // "Azerbaijan's second city Ganja": the place the possessive describes
                 let e = p.tokens.upperBound
                 if e < limit, isPossessive(a, e), gazetteer.places[p.place].kind != .town {
@@ -156,6 +167,10 @@ extension EventExtractor {
                 j += 1
             }
             guard sawJoin, let q = a.place(j), q.tokens.lowerBound == j else { break }
+            // "Herat, Afghanistan's third city" / "Kidal, Mali": a country or region after a town and a comma
+            // locates the town; it is no second place
+            let qk = gazetteer.places[q.place].kind, pk = gazetteer.places[p.place].kind
+            if qk != .town, pk == .town, !(i..<j).contains(where: { t[$0].hash == h("and") || t[$0].hash == h("or") }) { break }
             out.append(PlaceSlot(place: q.place, matched: q.matched, tokens: q.tokens, viaCoreference: false))
             i = q.tokens.upperBound
         }
@@ -229,7 +244,8 @@ extension EventExtractor {
         var best: (Int, PlaceSlot)? = nil
         // the dateline names where the reporter is, not where the event was
         for p in a.places where s.contains(p.tokens.lowerBound) && p.tokens.lowerBound >= a.datelineEnd
-            && !excluding.contains(where: { $0.overlaps(p.tokens) }) {
+            && !excluding.contains(where: { $0.overlaps(p.tokens) })
+            && a.actor(p.tokens.lowerBound)?.source != .country {  // "the United States began withdrawing": an actor
             let d = p.tokens.lowerBound > k ? p.tokens.lowerBound - k : (k - p.tokens.upperBound) + 3
             if best == nil || d < best!.0 { best = (d, PlaceSlot(place: p.place, matched: p.matched, tokens: p.tokens, viaCoreference: false)) }
         }
