@@ -41,7 +41,8 @@ struct EvalCommand: ParsableCommand {
             var mentions: [String: [EventMention]] = [:]
             var docs: [Document] = []
             try DocumentReader(format: .jsonl, warn: { StandardError.print($0) }).read(corpus) { docs.append($0) }
-            StoryDetector().assign(&docs)
+            // another tool's mentions are scored on its own grouping (none), not on Sitrep's
+            if self.mentions == nil { StoryDetector().assign(&docs) }
             var stories: [String: String] = [:]
             for doc in docs {
                 mentions[doc.id] = self.mentions == nil ? try EventExtractor.shared().extract(doc) : []
