@@ -22,6 +22,18 @@ import Testing
         #expect(Set(docs.compactMap(\.story)).count == 10)
     }
 
+    /// A second set, written separately: 27 documents, 8 stories (one spun by a rewriting site: one word in six
+    /// changed), three outlets quoting one statement, two other reports from the same city and day.
+    @Test func storiesOfTheSecondSet() throws {
+        var docs: [Document] = []
+        try DocumentReader().read([Fixtures.path("Tests/Fixtures/Stories/second-set/stories.jsonl")]) { docs.append($0) }
+        #expect(docs.count == 27)
+        StoryDetector().assign(&docs)
+        let data = try #require(FileManager.default.contents(atPath: Fixtures.path("Tests/Fixtures/Stories/second-set/stories.expected.json")))
+        let expected = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["stories"] as? [String: String])
+        for d in docs { #expect(d.story == expected[d.id], "\(d.id)") }
+    }
+
     @Test func aSharedStatementIsNotASharedStory() throws {
         let docs = try documents()
         let n1 = try #require(docs.first { $0.id == "indep-n1" }), n2 = try #require(docs.first { $0.id == "indep-n2" })

@@ -113,7 +113,9 @@ enum FeedReader {
     private static func plain(_ n: MarkupNode) -> String {
         let raw = n.text
         guard raw.contains("<") else { return raw }
-        return HTMLReader.fragmentParagraphs("<html><body><p>" + raw + "</p></body></html>").joined(separator: " ")
+        guard let tree = MarkupTree.html(Array(("<html><body>" + raw + "</body></html>").utf8)),
+              let body = tree.first(.body) else { return raw }
+        return body.text
     }
 
     private static func serialize(_ n: MarkupNode) -> String {

@@ -69,6 +69,15 @@ struct BoilerplateLexicon: Sendable {
         return pos ? 1 : 0
     }
 
+    /// A short line that is no sentence: a byline, a date line, a section label, "4 min read". Article
+    /// paragraphs end with sentence punctuation; headings and list items are not asked.
+    static func isMetaLine(_ p: String) -> Bool {
+        let b = p.utf8
+        guard b.count <= 90, let last = p.unicodeScalars.last else { return false }
+        let ends: Set<UInt32> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x27, 0x2019, 0x201D, 0x2026]
+        return !ends.contains(last.value)
+    }
+
     /// True for "Advertisement", "Read more: …" and the like.
     func isFurniture(paragraph p: String, linkShare: Double) -> Bool {
         let n = p.utf8.count

@@ -5,7 +5,7 @@ enum Tag: UInt8 {
     case other
     // Never text: scripts, styles, media, form controls.
     case script, style, noscript, template, head, svg, math, iframe, object, embed, canvas, video, audio, picture,
-         img, input, select, textarea, button, option, map, ampElement
+         img, input, select, textarea, button, option, label, map, ampElement
     // Page furniture, never the article's text.
     case nav, header, footer, aside, form, figure, figcaption, menu, dialog, h1
     // One paragraph each.
@@ -29,7 +29,7 @@ enum Tag: UInt8 {
             ("head", .head), ("svg", .svg), ("math", .math), ("iframe", .iframe), ("object", .object),
             ("embed", .embed), ("canvas", .canvas), ("video", .video), ("audio", .audio), ("picture", .picture),
             ("img", .img), ("input", .input), ("select", .select), ("textarea", .textarea), ("button", .button),
-            ("option", .option), ("map", .map), ("nav", .nav), ("header", .header), ("footer", .footer),
+            ("option", .option), ("label", .label), ("map", .map), ("nav", .nav), ("header", .header), ("footer", .footer),
             ("aside", .aside), ("form", .form), ("figure", .figure), ("figcaption", .figcaption), ("menu", .menu),
             ("dialog", .dialog), ("h1", .h1), ("p", .p), ("h2", .h2), ("h3", .h3), ("h4", .h4), ("h5", .h5),
             ("h6", .h6), ("li", .li), ("blockquote", .blockquote), ("pre", .pre), ("dd", .dd), ("dt", .dt),
