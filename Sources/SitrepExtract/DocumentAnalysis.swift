@@ -17,6 +17,9 @@ struct DocumentAnalysis {
     var actorAt: [Int32]
     /// Coreference phrases: token index where one starts → (end, kind).
     var corefAt: [Int: (Int, String)]
+    /// Where a place the gazetteer lacks is named: "the town of Adan Yabaal" (the token after "of", and the
+    /// hash of the noun before it: "town").
+    var unknownPlaces: [(at: Int, noun: UInt64)] = []
     /// The first token after a dateline ("TRIPOLI, April 7 (Wire) -"): its date is the report's, not an event's.
     var datelineEnd = 0
 
@@ -46,6 +49,10 @@ struct DocumentAnalysis {
         while i < text.tokens.count {
             if placeAt[i] < 0, let (kind, end) = coref.match(text, at: i) {
                 corefAt[i] = (end, kind)
+                let of = TokenHash.of("of".utf8)
+                if end + 1 < t.count, t[end].hash == of, t[end + 1].isCapitalized, placeAt[end + 1] < 0, actorAt[end + 1] < 0 {
+                    unknownPlaces.append((end + 1, t[end - 1].hash))
+                }
                 i = end
             } else {
                 i += 1

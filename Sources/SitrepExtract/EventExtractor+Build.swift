@@ -88,7 +88,8 @@ extension EventExtractor {
                 // A surrendered X to B: B gains, A loses
                 actor = actorAfterWord(a, h("to"), from: after, limit: sr.upperBound)
                 target = before?.actor
-            } else {
+            } else if !(opts.contains(.near) && !passive) {
+                // "X surrendered" (its subject is the place); "the army lost six men" is no such subject
                 slots = placesBefore(a, k, floor: sr.lowerBound, state: state)
                 actor = actorAfterWord(a, h("to"), from: after, limit: sr.upperBound)
                 if actor == nil, let b = before, b.actor.kind == .nonStateArmedGroup || b.actor.kind == .foreignState,

@@ -46,6 +46,14 @@ extension EventExtractor {
     /// place of that kind named before it.
     func resolveCoref(_ a: DocumentAnalysis, at i: Int, state: DiscourseState) -> PlaceSlot? {
         guard let (end, kind) = a.corefAt[i] else { return nil }
+        // "the town of Adan Yabaal ... the town": the reference is to a place the gazetteer lacks, not to the
+        // last place it knows
+        if kind == "town", end > i, let u = a.unknownPlaces.last(where: { $0.at < i })?.at,
+           a.unknownPlaces.last(where: { $0.at < i })?.noun == a.text.tokens[end - 1].hash,
+           !a.places.contains(where: { $0.tokens.lowerBound > u && $0.tokens.upperBound <= i
+                                       && gazetteer.places[$0.place].kind == .town && $0.tokens.lowerBound >= a.datelineEnd }) {
+            return nil
+        }
         let places = gazetteer.places
         var target: Int? = nil
         switch kind {
@@ -115,6 +123,7 @@ extension EventExtractor {
             }
             // "the town of Gharyan" names the place after "of"; only a bare "the town" refers back
             if let (end, _) = a.corefAt[i], end < limit, t[end].hash == h("of") || a.place(end) != nil {
+                if a.unknownPlaces.contains(where: { $0.at == end + 1 }) { return [] }  // "the town of Adan Yabaal": not in the gazetteer
                 i = end
                 steps += 1
                 continue

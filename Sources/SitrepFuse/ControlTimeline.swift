@@ -23,7 +23,11 @@ public struct ControlTimeline: Sendable {
             var placeChanges: [ControlChange] = []
             for e in es {
                 let who = e.actor!
-                if var last = placeChanges.last, last.controller.id == who.id {
+                // an unnamed armed group after (or before) a named one is the same holder, named or not
+                if var last = placeChanges.last, last.controller.id == who.id
+                    || (last.controller.isUnidentified && who.kind == .nonStateArmedGroup)
+                    || (who.isUnidentified && last.controller.kind == .nonStateArmedGroup) {
+                    if last.controller.isUnidentified && !who.isUnidentified { last.controller = who }
                     last.events.append(e.id)
                     last.sources += e.sources
                     last.confidence = max(last.confidence, e.confidence)

@@ -74,7 +74,7 @@ public struct EventFuser: Sendable {
     private func add(_ m: EventMention, to c: inout Cluster) {
         c.mentions.append(m)
         if c.anchor == nil { c.anchor = EventFuser.day(m) }
-        if m.modality.movesControl, let a = m.actor { c.actors.insert(a.id) }
+        if m.modality.movesControl, let a = m.actor, !a.isUnidentified { c.actors.insert(a.id) }
         if let p = m.document.published {
             c.firstPublished = min(c.firstPublished ?? p, p)
             c.lastPublished = max(c.lastPublished ?? p, p)
@@ -83,7 +83,7 @@ public struct EventFuser: Sendable {
 
     /// How far a mention is from a cluster, in days; nil when it cannot be the same event.
     private func distance(_ m: EventMention, _ c: Cluster) -> Int? {
-        if m.modality.movesControl, let a = m.actor, !c.actors.isEmpty, !c.actors.contains(a.id) { return nil }
+        if m.modality.movesControl, let a = m.actor, !a.isUnidentified, !c.actors.isEmpty, !c.actors.contains(a.id) { return nil }
         if let d = EventFuser.day(m) {
             if let anchor = c.anchor {
                 let gap = abs(d.ordinal - anchor.ordinal)
@@ -117,7 +117,9 @@ public struct EventFuser: Sendable {
             return n.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
         }
         let type = mostFrequent(basis.map(\.type)) ?? ms[0].type
-        let actor = mostFrequent(basis.compactMap(\.actor))
+        // "the insurgents" of one report is the named group of another
+        let named = basis.compactMap(\.actor).filter { !$0.isUnidentified }
+        let actor = mostFrequent(named.isEmpty ? basis.compactMap(\.actor) : named)
         let target = mostFrequent(basis.compactMap(\.target).filter { $0.id != actor?.id })
         let place = ms.compactMap(\.place).first
         // independent sources: one per story
@@ -174,4 +176,9 @@ public struct EventFuser: Sendable {
         }
         return .unknown
     }
+}
+
+extension Actor {
+    /// The placeholder for an armed group a report does not name ("the militants" with no group in sight).
+    public var isUnidentified: Bool { id == "unidentified-armed-group" }
 }

@@ -235,6 +235,8 @@ public struct PlaceRecognizer: Sendable {
         } ?? false
         let capAfter = next.map { $0.isWord && $0.isCapitalized && $0.sentence == first.sentence && !has($0, divisionAfter) } ?? false
         if (capBefore || capAfter) && !hinted && (!strong || !(inDocCountry || p.kind == .country)) { return false }
+        // "the town of Adan Yabaal": the first word of a longer name the gazetteer lacks, matched abroad
+        if capAfter && !inDocCountry && p.kind != .country { return false }
 
         if !multiWord {
             if gazetteer.commonWords.contains(first.hash) && !first.has(.allCaps) {

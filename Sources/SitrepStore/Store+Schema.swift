@@ -86,6 +86,21 @@ extension Store {
             // how many documents carry each sampled shingle; postings stop at a cap (boilerplate is no evidence)
             try db.execute(sql: "CREATE TABLE shingle_df (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
         }
+        m.registerMigration("v3") { db in
+            // the store's other nouns, as views over what it keeps
+            try db.execute(sql: """
+                CREATE VIEW stories AS
+                    SELECT story, COUNT(*) AS documents, MIN(published) AS first_published,
+                           GROUP_CONCAT(DISTINCT outlet) AS outlets
+                    FROM documents GROUP BY story;
+                CREATE VIEW event_sources AS
+                    SELECT m.event_id, m.document_id, d.story, d.outlet, d.published, m.modality, m.evidence
+                    FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id IS NOT NULL;
+                CREATE VIEW places AS
+                    SELECT place_key, place_name, geonameid, country, admin1, lat, lon, COUNT(*) AS events
+                    FROM events WHERE place_key IS NOT NULL GROUP BY place_key;
+                """)
+        }
         return m
     }
 }

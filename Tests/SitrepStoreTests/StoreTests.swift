@@ -31,6 +31,11 @@ import Testing
         #expect(after1.documents == docs.count)
         #expect(after1.mentions == first.mentions)
         #expect(after1.events > 0 && after1.changes > 0)
+        // the views: one story per document but for the three copies the gold links
+        let stories = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") }
+        #expect(stories == docs.count - 3)
+        let sources = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event_sources") }
+        #expect(sources == after1.mentions)
         // the same documents ingested in another batch size give the same events and timeline
         let db2 = Fixtures.tempPath("other.sqlite")
         defer { Fixtures.remove(db2) }
