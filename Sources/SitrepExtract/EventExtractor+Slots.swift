@@ -19,6 +19,8 @@ extension EventExtractor {
         return t.has(.punct) && t.end - t.start == 1 && a.text.bytes[Int(t.start)] == 44
     }
 
+    static let locating: Set<UInt64> = Set(["in", "at", "near", "outside", "of"].map { TokenHash.of($0.utf8) })
+
     static let placeNouns: Set<UInt64> = Set(["district", "village", "town", "city", "base", "airfield", "airport", "camp",
                                               "neighbourhood", "neighborhood", "valley", "crossing", "garrison"]
         .map { TokenHash.of($0.utf8) })
@@ -58,8 +60,10 @@ extension EventExtractor {
         var target: Int? = nil
         switch kind {
         case "town":
+            // a dateline city abroad ("BANGKOK, Feb 6 -" over Myanmar news) is where the reporter sits
             if let e = state.lastEventPlace, places[e].kind == .town { target = e } else {
-                target = a.places.last(where: { $0.tokens.upperBound <= i && places[$0.place].kind == .town })?.place
+                target = a.places.last(where: { $0.tokens.upperBound <= i && places[$0.place].kind == .town
+                                                && ($0.tokens.lowerBound >= a.datelineEnd || places[$0.place].country == a.focus.country) })?.place
             }
         case "division":
             if let d = a.places.last(where: { $0.tokens.upperBound <= i && places[$0.place].kind == .division
@@ -101,6 +105,19 @@ extension EventExtractor {
         }
         var steps = 0
         var unknownNamed = false
+        // "had seized Myebon": the object is a name the gazetteer lacks; no other place stands in for it
+        var first = i
+        while first < limit, t[first].hash == h("the") { first += 1 }
+        if first < limit, a.place(first) == nil, a.actor(first) == nil, a.corefAt[first] == nil, t[first].isCapitalized,
+           !t[first].has(.sentenceStart), t[first].isWord, !a.dates.contains(where: { $0.tokens.contains(first) }) {
+            // ... unless it is a base or a building located in a known place: "the Northeastern Command in Lashio"
+            var e = first
+            while e < limit, t[e].isCapitalized, a.place(e) == nil { e += 1 }
+            let located = e + 1 < limit && Self.locating.contains(t[e].hash) && a.place(e + 1) != nil
+            // ... or a description before the name: "the South African capital Pretoria"
+            let described = gazetteer.demonyms[t[first].hash] != nil || (first..<min(limit, first + 5)).contains { a.place($0) != nil }
+            if !located && !described { return [] }
+        }
         while i < limit, steps < 16 {
             // "Nerkh district in Maidan Wardak province": a named place the gazetteer lacks, then where it lies
             if a.place(i) == nil, a.actor(i) == nil, t[i].isCapitalized, !t[i].has(.sentenceStart), i + 1 < limit,
