@@ -41,7 +41,7 @@ let package = Package(
             "SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepIngest", "SitrepFuse", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Scoring against gold files (spec/eval.md).
-        .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract"]),
+        .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepFuse"]),
         .executableTarget(name: "sitrep", dependencies: [
             "SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize", "SitrepExtract", "SitrepIngest",
             "SitrepEval", "SitrepFuse", "SitrepStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SitrepIngestTests", dependencies: ["SitrepIngest"]),
         .testTarget(name: "SitrepFuseTests", dependencies: ["SitrepFuse", "SitrepExtract", "SitrepIngest"]),
         .testTarget(name: "SitrepStoreTests", dependencies: ["SitrepStore", "SitrepIngest", "SitrepExtract"]),
-        .testTarget(name: "SitrepEvalTests", dependencies: ["SitrepEval", "SitrepIngest", "SitrepExtract"]),
+        .testTarget(name: "SitrepEvalTests", dependencies: ["SitrepEval", "SitrepIngest", "SitrepExtract", "SitrepFuse"]),
     ],
     swiftLanguageModes: [.v5]
 )

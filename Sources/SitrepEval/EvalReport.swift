@@ -16,7 +16,7 @@ public struct EvalReport {
     public var missed: [(String, GoldEvent)] = []
     public var spurious: [(String, EventMention)] = []
 
-    public struct PRF {
+    public struct PRF: Sendable {
         public var precision: Double
         public var recall: Double
         public var f1: Double

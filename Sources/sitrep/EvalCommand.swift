@@ -3,6 +3,7 @@ import Foundation
 import SitrepCore
 import SitrepEval
 import SitrepExtract
+import SitrepFuse
 import SitrepGazetteer
 import SitrepIngest
 
@@ -21,7 +22,11 @@ struct EvalCommand: ParsableCommand {
         """)
 
     @Option(help: "The gold file (JSON Lines, one article a line).")
-    var gold: String
+    var gold: String?
+
+    @Option(name: .customLong("control-gold"),
+            help: "A control table (CSV: place,province,country,lat,lon,taken_by,date,source_urls,note) to score the timeline against.")
+    var controlGold: String?
 
     @Argument(help: "The corpus: JSON Lines files or folders.")
     var corpus: [String]
@@ -35,9 +40,15 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "List the gold events missed and the mentions the gold does not have.")
     var errors = false
 
+    func validate() throws {
+        guard gold != nil || controlGold != nil else {
+            throw ValidationError("Give --gold (events), --control-gold (changes of control), or both.")
+        }
+    }
+
     func run() throws {
         try runReportingErrors {
-            let goldArticles = try GoldFile.read(gold)
+            let goldArticles = try gold.map { try GoldFile.read($0) } ?? []
             var mentions: [String: [EventMention]] = [:]
             var docs: [Document] = []
             try DocumentReader(format: .jsonl, warn: { StandardError.print($0) }).read(corpus) { docs.append($0) }
@@ -52,12 +63,24 @@ struct EvalCommand: ParsableCommand {
                 for (k, v) in try MentionFile.read(file) where mentions[k] != nil { mentions[k] = v }
             }
             for a in goldArticles where mentions[a.id] == nil {
-                throw SitrepError(.badData, "the gold names article '\(a.id)', which the corpus lacks", at: gold,
+                throw SitrepError(.badData, "the gold names article '\(a.id)', which the corpus lacks", at: gold ?? "",
                                   hint: "give the corpus the gold was made for")
             }
-            let report = Evaluator(gazetteer: try Gazetteer.shared()).evaluate(gold: goldArticles, mentions: mentions,
-                                                                                   stories: stories)
+            let evaluator = Evaluator(gazetteer: try Gazetteer.shared())
             var out = OutputStream()
+            if let controlGold {
+                // the timeline the corpus gives: all its mentions fused, as the store would
+                let changes = ControlTimeline(events: EventFuser().fuse(docs.flatMap { mentions[$0.id] ?? [] })).changes
+                let c = evaluator.evaluateControl(gold: try ControlGold.read(controlGold), changes: changes)
+                let f = c.prf
+                out.write(String(format: "control           P %.3f  R %.3f  F1 %.3f  (%d of %d gold changes within a day, %d on the day; %d system)\n",
+                                 f.precision, f.recall, f.f1, c.matched, c.gold, c.exactDay, c.system))
+                if errors {
+                    for g in c.missed { out.write("MISSED   control  \(g.place)  \(g.date)  \(g.takenBy ?? "—")\n") }
+                }
+            }
+            guard gold != nil else { return out.flush() }
+            let report = evaluator.evaluate(gold: goldArticles, mentions: mentions, stories: stories)
             if json {
                 out.write(report.json() + [10])
             } else {
