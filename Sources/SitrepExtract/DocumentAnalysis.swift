@@ -16,7 +16,7 @@ struct DocumentAnalysis {
     var placeAt: [Int32]
     var actorAt: [Int32]
     /// Coreference phrases: token index where one starts → (end, kind).
-    var corefAt: [Int: (Int, String)]
+    var corefAt: CorefTable
     /// Where a place the gazetteer lacks is named: "the town of Adan Yabaal" (the token after "of", and the
     /// hash of the noun before it: "town").
     var unknownPlaces: [(at: Int, noun: UInt64)] = []
@@ -36,7 +36,7 @@ struct DocumentAnalysis {
         actorAt = Array(repeating: -1, count: text.tokens.count)
         for (k, p) in places.enumerated() { for i in p.tokens { placeAt[i] = Int32(k) } }
         for (k, a) in actors.enumerated() { for i in a.tokens where placeAt[i] < 0 || a.source == .country { actorAt[i] = Int32(k) } }
-        corefAt = [:]
+        corefAt = CorefTable(count: text.tokens.count)
         let t = text.tokens
         if let first = t.first, first.has(.allCaps) || first.isCapitalized {
             for k in 1..<min(t.count, 16) where t[k].has(.hyphen) && t[k].has(.spaceBefore)
@@ -48,7 +48,7 @@ struct DocumentAnalysis {
         var i = 0
         while i < text.tokens.count {
             if placeAt[i] < 0, let (kind, end) = coref.match(text, at: i) {
-                corefAt[i] = (end, kind)
+                corefAt.add(start: i, end: end, kind: kind)
                 let of = TokenHash.of("of".utf8)
                 if end + 1 < t.count, t[end].hash == of, t[end + 1].isCapitalized, placeAt[end + 1] < 0, actorAt[end + 1] < 0 {
                     unknownPlaces.append((end + 1, t[end - 1].hash))
@@ -62,4 +62,38 @@ struct DocumentAnalysis {
 
     func place(_ i: Int) -> PlaceMention? { i >= 0 && i < placeAt.count && placeAt[i] >= 0 ? places[Int(placeAt[i])] : nil }
     func actor(_ i: Int) -> ActorMention? { i >= 0 && i < actorAt.count && actorAt[i] >= 0 ? actors[Int(actorAt[i])] : nil }
+}
+
+/// Coreference phrases by token, in arrays: the extractor asks for them at every token of a slot search.
+struct CorefTable {
+    private var ends: [Int32]
+    private var kindIndex: [Int32]
+    private var startsEndingAt: [Int32]
+    private var kinds: [String] = []
+
+    init(count: Int) {
+        ends = Array(repeating: -1, count: count)
+        kindIndex = Array(repeating: -1, count: count)
+        startsEndingAt = Array(repeating: -1, count: count + 1)
+    }
+
+    mutating func add(start: Int, end: Int, kind: String) {
+        let k: Int
+        if let found = kinds.firstIndex(of: kind) { k = found } else { kinds.append(kind); k = kinds.count - 1 }
+        ends[start] = Int32(end)
+        kindIndex[start] = Int32(k)
+        startsEndingAt[end] = Int32(start)
+    }
+
+    /// The phrase starting at `i`: its end (exclusive) and kind.
+    subscript(i: Int) -> (Int, String)? {
+        guard i >= 0, i < ends.count, ends[i] >= 0 else { return nil }
+        return (Int(ends[i]), kinds[Int(kindIndex[i])])
+    }
+
+    /// Where the phrase that ends just before `end` starts.
+    func start(endingAt end: Int) -> Int? {
+        guard end >= 0, end < startsEndingAt.count, startsEndingAt[end] >= 0 else { return nil }
+        return Int(startsEndingAt[end])
+    }
 }

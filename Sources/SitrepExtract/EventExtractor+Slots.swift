@@ -239,8 +239,8 @@ extension EventExtractor {
             }
             if let p = a.place(i) { return listBackwards(a, p, floor: floor) }
             // a reference ending here: "the city"
-            for (start, (end, _)) in a.corefAt where end == i + 1 && start >= floor {
-                if let c = resolveCoref(a, at: start, state: state) { return [c] }
+            if let start = a.corefAt.start(endingAt: i + 1), start >= floor, let c = resolveCoref(a, at: start, state: state) {
+                return [c]
             }
             return []
         }

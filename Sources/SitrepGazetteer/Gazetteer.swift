@@ -18,10 +18,10 @@ public final class Gazetteer: @unchecked Sendable {
     public private(set) var countryByCode: [String: Int] = [:]
     public private(set) var divisionByKey: [String: Int] = [:]
     /// Demonyms and adjectives of countries ("Afghan", "Iraqi"), folded hash → country code.
-    public private(set) var demonyms: [UInt64: String] = [:]
+    public private(set) var demonyms = HashMap<String>()
     /// Place names that are also English words or person names (folded hash).
-    public private(set) var commonWords: Set<UInt64> = []
-    public private(set) var personNames: Set<UInt64> = []
+    public private(set) var commonWords = HashSet()
+    public private(set) var personNames = HashSet()
     /// The most words any indexed name has, after fillers are dropped.
     public private(set) var maxWords = 1
     let fuzzyCache = FuzzyCache()

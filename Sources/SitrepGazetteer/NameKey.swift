@@ -11,7 +11,7 @@ public enum NameKey {
     public static let connectives: Set<String> = ["i", "e", "ye", "yi", "y", "o"]
     public static let articles: Set<String> = ["al", "el", "ad", "as", "an", "ez", "ash", "ar", "at", "az", "ul", "ud",
                                                "ed", "es", "er", "et", "uz", "adh", "ath"]
-    static let connectiveHashes: Set<UInt64> = Set((connectives.union(articles)).map { TokenHash.of($0.utf8) })
+    static let connectiveHashes = HashSet((connectives.union(articles)).map { TokenHash.of($0.utf8) })
 
     /// True when a folded word is dropped from keys (if other words remain).
     @inline(__always)

@@ -10,8 +10,8 @@ public final class ActorLexicon: @unchecked Sendable {
 
     public let named = PhraseMatcher<Actor>()
     public let generic = PhraseMatcher<GenericRole>()
-    public private(set) var forceWords: [UInt64: String] = [:]
-    public private(set) var groupHeads: Set<UInt64> = []
+    public private(set) var forceWords = HashMap<String>()
+    public private(set) var groupHeads = HashSet()
     /// Country code → its first demonym ("AF" → "Afghan"), for naming state forces.
     public private(set) var demonymOf: [String: String] = [:]
     public let gazetteer: Gazetteer

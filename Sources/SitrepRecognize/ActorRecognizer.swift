@@ -14,7 +14,7 @@ public struct ActorRecognizer: Sendable {
     static let hPro = TokenHash.of("pro".utf8)
     static let hBacked = TokenHash.of("backed".utf8)
     static let hGovernment = TokenHash.of("government".utf8)
-    static let modifiers: Set<UInt64> = Set(["security", "special", "national", "armed", "government", "defence", "defense",
+    static let modifiers = HashSet(["security", "special", "national", "armed", "government", "defence", "defense",
                                              "air", "regular", "elite", "border", "federal", "allied", "interim"].map { TokenHash.of($0.utf8) })
 
     /// What the document is about: its main country and its main armed group.
@@ -27,8 +27,10 @@ public struct ActorRecognizer: Sendable {
         let t = text.tokens
         var out: [ActorMention] = []
         var generics: [(Range<Int>, ActorLexicon.GenericRole, Int)] = []
-        var placeAt: [Int: PlaceMention] = [:]
-        for p in places { placeAt[p.tokens.lowerBound] = p }
+        // the place starting at each token, by index into `places` (an array: asked at every token)
+        var placeStart = [Int32](repeating: -1, count: t.count)
+        for (k, p) in places.enumerated() { placeStart[p.tokens.lowerBound] = Int32(k) }
+        func placeAt(_ i: Int) -> PlaceMention? { placeStart[i] >= 0 ? places[Int(placeStart[i])] : nil }
         var i = 0
         while i < t.count {
             let tok = t[i]
@@ -67,7 +69,7 @@ public struct ActorRecognizer: Sendable {
                 }
             }
             // a country named as an actor ("the US announced")
-            if let p = placeAt[i], lexicon.gazetteer.places[p.place].kind == .country {
+            if let p = placeAt(i), lexicon.gazetteer.places[p.place].kind == .country {
                 let cc = lexicon.gazetteer.places[p.place].country
                 var end = p.tokens.upperBound
                 if end < t.count, lexicon.forceWords[t[end].hash] != nil { end += 1 }
@@ -99,7 +101,7 @@ public struct ActorRecognizer: Sendable {
                     i = inner
                     continue
                 }
-                if j - i >= 2, lexicon.groupHeads.contains(t[j - 1].hash), placeAt[i] == nil || j - i >= 3 {
+                if j - i >= 2, lexicon.groupHeads.contains(t[j - 1].hash), placeAt(i) == nil || j - i >= 3 {
                     let name = text.text(tokens: i..<j)
                     let id = Fold.words(name).joined(separator: "-")
                     out.append(ActorMention(tokens: i..<j, actor: Actor(name: name, id: id, kind: .nonStateArmedGroup),

@@ -19,25 +19,25 @@ public struct Attribution: Sendable {
         public var verb: Int?
     }
 
-    let roles: [UInt64: String]
-    let kinds: [UInt64: SourceKind]
+    let roles: HashMap<String>
+    let kinds: HashMap<SourceKind>
     static func h(_ s: String) -> UInt64 { TokenHash.of(s.utf8) }
     static let hAccording = h("according"), hTo = h("to"), hBy = h("by"), hTold = h("told"), hOn = h("on"),
                hIn = h("in"), hStatement = h("statement"), hThat = h("that"), hWas = h("was"), hWere = h("were"),
                hTweeted = h("tweeted"), hVia = h("via"), hA = h("a")
     /// Words that end a speaker's description: "the ministry said on Thursday", "the ministry earlier Thursday".
-    static let stops: Set<UInt64> = Set(["on", "in", "at", "earlier", "later", "yesterday", "today", "tonight", "last",
+    static let stops = HashSet(["on", "in", "at", "earlier", "later", "yesterday", "today", "tonight", "last",
                                          "this", "after", "before", "when", "while", "monday", "tuesday", "wednesday",
                                          "thursday", "friday", "saturday", "sunday", "adding", "as"].map { h($0) })
     static let platforms: [UInt64: String] = [h("twitter"): "Twitter", h("x"): "X", h("telegram"): "Telegram",
                                               h("facebook"): "Facebook", h("tiktok"): "TikTok", h("whatsapp"): "WhatsApp"]
 
     public init(directory: URL) {
-        var r: [UInt64: String] = [:]
+        var r = HashMap<String>()
         for (c, _) in TSV.rows(directory.appendingPathComponent("speech-verbs.tsv")) where c.count >= 2 {
             r[Attribution.h(c[0])] = c[1]
         }
-        var k: [UInt64: SourceKind] = [:]
+        var k = HashMap<SourceKind>()
         for (c, _) in TSV.rows(directory.appendingPathComponent("source-words.tsv")) where c.count >= 2 {
             if let kind = SourceKind(rawValue: c[1]) { k[TokenHash.of(word: c[0])] = kind }
         }

@@ -10,8 +10,8 @@ import SitrepText
 public struct DateResolver: Sendable {
     static func h(_ s: String) -> UInt64 { TokenHash.of(s.utf8) }
 
-    static let months: [UInt64: Int] = {
-        var m: [UInt64: Int] = [:]
+    static let months: HashMap<Int> = {
+        var m = HashMap<Int>()
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                      "november", "december"]
         let short = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -20,8 +20,8 @@ public struct DateResolver: Sendable {
         m[h("sept")] = 9
         return m
     }()
-    static let weekdays: [UInt64: Int] = {
-        var m: [UInt64: Int] = [:]
+    static let weekdays: HashMap<Int> = {
+        var m = HashMap<Int>()
         for (i, n) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated() {
             m[h(n)] = i
         }
@@ -35,8 +35,8 @@ public struct DateResolver: Sendable {
                hThe = h("the"), hOver = h("over"), hFew = h("few"), hOf = h("of"), hLate = h("late"), hEarly = h("early"),
                hUntil = h("until"), hDuring = h("during"), hBy = h("by"), hFrom = h("from"), hSeven = h("seven"),
                hCurrent = h("current")
-    static let numberWords: [UInt64: Int] = {
-        var m: [UInt64: Int] = [:]
+    static let numberWords: HashMap<Int> = {
+        var m = HashMap<Int>()
         for (i, n) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() {
             m[h(n)] = i + 1
         }

@@ -181,7 +181,7 @@ public final class AnalyzedText {
 
     // MARK: sentences
 
-    private static let abbreviations: Set<UInt64> = Set([
+    private static let abbreviations = HashSet([
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "gov", "sen", "rep", "brig",
         "adm", "prof", "st", "jr", "sr", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "vs", "approx", "co", "corp", "inc", "ltd", "mt", "ft", "pres", "rev", "gens", "cmdr",

@@ -14,22 +14,28 @@ struct Shingles {
             h = 0xcbf2_9ce4_8422_2325
             inWord = false
         }
-        for v in text.unicodeScalars {
-            let x = v.value
-            if x < 128 {
-                var b = UInt8(x)
-                if b >= 65 && b <= 90 { b += 32 }
-                if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
-                    h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        // bytes, not scalars: ASCII letters and digits fold to lower case; of the other scalars, U+0080–U+00BF
+        // (no-break space, guillemets) and U+2000–U+2FFF (dashes, curly quotes) separate words, the rest
+        // (accented and non-Latin letters) are word bytes as they are
+        var separatorScalar = false
+        for b in text.utf8 {
+            if b < 0x80 {
+                var x = b
+                if x >= 65 && x <= 90 { x += 32 }
+                if (x >= 97 && x <= 122) || (x >= 48 && x <= 57) {
+                    h = (h ^ UInt64(x)) &* 0x100_0000_01b3
                     inWord = true
                 } else {
                     end()
                 }
-            } else if v.properties.isAlphabetic || v.properties.numericType != nil {
-                for b in String(v).lowercased().utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-                inWord = true
-            } else {
+                continue
+            }
+            if b >= 0xC0 { separatorScalar = b == 0xC2 || b == 0xE2 }  // a lead byte decides for its scalar
+            if separatorScalar {
                 end()
+            } else {
+                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                inWord = true
             }
         }
         end()
