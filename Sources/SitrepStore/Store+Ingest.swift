@@ -42,7 +42,7 @@ extension Store {
                 let groups = try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups ORDER BY group_key LIMIT 200")
                 for g in groups {
                     try refuse(group: g, db)
-                    try db.execute(sql: "DELETE FROM dirty_groups WHERE group_key = ?", arguments: [g])
+                    try Store.exec(db, "DELETE FROM dirty_groups WHERE group_key = ?", arguments: [g])
                 }
                 return groups.count
             }
@@ -60,9 +60,11 @@ extension Store {
             var seenIDs = Set<String>(), seenURLs = Set<String>(), seenHashes = Set<String>()
             for d in batch {
                 let h = Store.contentHash(d.text)
-                let known = try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS(SELECT 1 FROM documents WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?))
-                    """, arguments: [d.id, h, d.url]) ?? false
+                let known = try Bool.fetchOne(try db.cachedStatement(sql: """
+                    SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?)
+                        OR EXISTS(SELECT 1 FROM documents WHERE content_hash = ?)
+                        OR EXISTS(SELECT 1 FROM documents WHERE url = ?)
+                    """), arguments: [d.id, h, d.url]) ?? false
                 if known || seenIDs.contains(d.id) || seenHashes.contains(h) || d.url.map(seenURLs.contains) == true {
                     continue
                 }
@@ -95,7 +97,7 @@ extension Store {
         try write { db in
             var groups = Set<String>()
             for (i, d) in fresh.enumerated() {
-                try db.execute(sql: """
+                try Store.exec(db, """
                     INSERT INTO documents (id, url, outlet, title, published, story, content_hash, text)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [d.id, d.url, d.outlet, d.title, d.published?.description, d.story ?? d.id,
@@ -103,10 +105,10 @@ extension Store {
                 let rowid = db.lastInsertedRowID
                 for h in Store.storySamples(d.text) {
                     let key = Int64(bitPattern: h)
-                    let n = try Int.fetchOne(db, sql: "SELECT n FROM shingle_df WHERE hash = ?", arguments: [key]) ?? 0
-                    try db.execute(sql: "INSERT OR REPLACE INTO shingle_df VALUES (?, ?)", arguments: [key, n + 1])
+                    let n = try Int.fetchOne(try db.cachedStatement(sql: "SELECT n FROM shingle_df WHERE hash = ?"), arguments: [key]) ?? 0
+                    try Store.exec(db, "INSERT OR REPLACE INTO shingle_df VALUES (?, ?)", arguments: [key, n + 1])
                     if n < Store.maximumPostings {
-                        try db.execute(sql: "INSERT INTO shingle_samples VALUES (?, ?)", arguments: [key, rowid])
+                        try Store.exec(db, "INSERT INTO shingle_samples VALUES (?, ?)", arguments: [key, rowid])
                     }
                 }
                 for m in found[i] {
@@ -118,7 +120,7 @@ extension Store {
             // fusion waits for the end of the ingest: fusing a large group after every batch would cost the
             // square of its size; the dirty list survives an interruption
             for g in groups.sorted() {
-                try db.execute(sql: "INSERT OR IGNORE INTO dirty_groups VALUES (?)", arguments: [g])
+                try Store.exec(db, "INSERT OR IGNORE INTO dirty_groups VALUES (?)", arguments: [g])
             }
         }
         result.added += fresh.count
@@ -128,10 +130,10 @@ extension Store {
     func refuse(group: String, _ db: Database) throws {
         let ms = try Store.mentions(group: group, db)
         let events = EventFuser().fuse(ms)
-        try db.execute(sql: "DELETE FROM events WHERE group_key = ?", arguments: [group])
+        try Store.exec(db, "DELETE FROM events WHERE group_key = ?", arguments: [group])
         for e in events { try Store.insert(e, group: group, db) }
         if group.hasPrefix("territory|"), let key = ms.first?.place?.key {
-            try db.execute(sql: "DELETE FROM control_changes WHERE place_key = ?", arguments: [key])
+            try Store.exec(db, "DELETE FROM control_changes WHERE place_key = ?", arguments: [key])
             for c in ControlTimeline(events: events).changes { try Store.insert(c, db) }
         }
     }

@@ -12,7 +12,7 @@ extension Store {
 
     static func insert(_ m: EventMention, eventID: String?, _ db: Database) throws {
         let p = m.place
-        try db.execute(sql: """
+        try Store.exec(db, """
             INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?,  ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,
                                          ?, ?, ?, ?,  ?,  ?, ?, ?,  ?, ?, ?,  ?,  ?)
             """, arguments: [
@@ -71,7 +71,7 @@ extension Store {
             (a.modality.movesControl ? 1 : 0, a.confidence, b.id) < (b.modality.movesControl ? 1 : 0, b.confidence, a.id)
         }!
         let docs = String(decoding: try JSONSerialization.data(withJSONObject: e.documents), as: UTF8.self)
-        try db.execute(sql: """
+        try Store.exec(db, """
             INSERT OR REPLACE INTO events VALUES (?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?, ?,
                                                    ?, ?, ?, ?)
             """, arguments: [
@@ -84,7 +84,7 @@ extension Store {
                 docs, e.mentions.count, best.evidence.text, best.document.id,
             ])
         for m in e.mentions {
-            try db.execute(sql: "UPDATE mentions SET event_id = ? WHERE id = ?", arguments: [e.id, m.id])
+            try Store.exec(db, "UPDATE mentions SET event_id = ? WHERE id = ?", arguments: [e.id, m.id])
         }
     }
 
@@ -96,7 +96,7 @@ extension Store {
         }
         let evJSON = String(decoding: try JSONSerialization.data(withJSONObject: evidence, options: [.sortedKeys]), as: UTF8.self)
         let evsJSON = String(decoding: try JSONSerialization.data(withJSONObject: c.events), as: UTF8.self)
-        try db.execute(sql: """
+        try Store.exec(db, """
             INSERT INTO control_changes (place_key, place_name, geonameid, country, admin1, lat, lon, date_start,
                 date_end, precision, controller_id, controller_name, controller_kind, previous_id, previous_name,
                 previous_kind, modality, confidence, sources, events, evidence)

@@ -47,6 +47,11 @@ public final class Store {
         do { return try pool.write(body) } catch let e as DatabaseError { throw Store.wrap(e, path) }
     }
 
+    /// Runs a statement from the connection's cache: the hot inserts are compiled once, not per row.
+    static func exec(_ db: Database, _ sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     static func wrap(_ e: DatabaseError, _ path: String) -> SitrepError {
         SitrepError(.badData, "SQLite error \(e.resultCode.rawValue): \(e.message ?? "")\(e.sql.map { " in \($0)" } ?? "")",
                     at: path)
