@@ -46,15 +46,17 @@ public struct EventFuser: Sendable {
 
     private func clusters(_ ms: [EventMention]) -> [[EventMention]] {
         // day-dated mentions first (they anchor events), then the rest by publication
-        let far = Day(ordinal: Int.max / 2)
-        let sorted = ms.sorted { a, b in
-            let da = EventFuser.day(a), db = EventFuser.day(b)
-            if (da == nil) != (db == nil) { return da != nil }
-            let ka = da ?? a.document.published ?? far, kb = db ?? b.document.published ?? far
-            return ka != kb ? ka < kb : a.id < b.id
+        // sort keys once, then indexes: a mention is a large value to move around
+        let far = Day(ordinal: Int.max / 2).ordinal
+        let keys = ms.map { m -> (Int, Int) in
+            let d = EventFuser.day(m)
+            return (d == nil ? 1 : 0, (d ?? m.document.published)?.ordinal ?? far)
+        }
+        let order = ms.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : ms[a].id < ms[b].id
         }
         var cs: [Cluster] = []
-        for m in sorted {
+        for m in order.lazy.map({ ms[$0] }) {
             var best: (Int, Int)? = nil
             for (i, c) in cs.enumerated() {
                 guard let d = distance(m, c) else { continue }
