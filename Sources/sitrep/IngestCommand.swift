@@ -38,7 +38,7 @@ struct IngestCommand: ParsableCommand {
             let started = Date()
             let docs = try input.documents()
             let extractor = try EventExtractor.shared()
-            let db = try store.open()
+            let db = try store.open(create: true)
             var lastReport = Date()
             let total = docs.count
             let result = try db.ingest(docs, batchSize: batch, jobs: jobs, extract: { extractor.extract($0) }) { r in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitrepCore
 import SitrepStore
 
 /// `--db FILE`, else `SITREP_DB`, else `sitrep.sqlite` in the current folder.
@@ -9,5 +10,12 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { db ?? ProcessInfo.processInfo.environment["SITREP_DB"] ?? "sitrep.sqlite" }
 
-    func open() throws -> Store { try Store(path: path) }
+    /// Opens the store; the query commands ask for an existing one rather than create an empty file.
+    func open(create: Bool = false) throws -> Store {
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw SitrepError(.missingFile, "no store here", at: path,
+                              hint: "run 'sitrep ingest PATH' first, or name the store with --db or SITREP_DB")
+        }
+        return try Store(path: path)
+    }
 }

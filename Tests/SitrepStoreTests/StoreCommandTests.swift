@@ -23,6 +23,10 @@ import Testing
     @Test func theSeedArticleGivesThreeChangesOfControl() throws {
         Fixtures.remove(StoreCommandTests.db)
         defer { Fixtures.remove(StoreCommandTests.db) }
+        // a query before any ingest: no empty store is made
+        let none = try run(["events"])
+        #expect(none.0 == 2 && none.2.contains("no store here"))
+        #expect(!FileManager.default.fileExists(atPath: StoreCommandTests.db))
         let seed = Fixtures.path("Samples/afghanistan-2021-08-12.txt")
         let (code, _, err) = try run(["ingest", seed, "--published", "2021-08-12"])
         #expect(code == 0)
