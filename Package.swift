@@ -39,7 +39,7 @@ let package = Package(
         // Stage 6: the SQLite store, fusion of mentions into events, the control timeline.
         .target(name: "SitrepStore", dependencies: [
             "SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepIngest", "SitrepFuse", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], resources: [.copy("Data")]),
         // Scoring against gold files (spec/eval.md).
         .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepFuse"]),
         .executableTarget(name: "sitrep", dependencies: [

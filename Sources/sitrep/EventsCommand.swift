@@ -17,39 +17,16 @@ struct EventsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var query: QueryOptions
 
-    @Option(help: "Only this type (territory_taken, withdrawal, …); may be repeated.")
-    var type: [String] = []
-
-    @Option(help: "Events on or after this day (YYYY-MM-DD).")
-    var since: String?
-
-    @Option(help: "Events on or before this day (YYYY-MM-DD).")
-    var until: String?
-
-    @Option(name: .customLong("min-sources"), help: "Only events with at least this many independent sources.")
-    var minSources: Int = 0
-
-    @Option(name: .customLong("query"), help: "Only events stated in documents matching this full-text query (SQLite FTS5 syntax).")
-    var text: String?
+    @OptionGroup var filters: EventFilterOptions
 
     func validate() throws {
         try query.validateCommon()
-        for t in type where EventType(rawValue: t) == nil {
-            throw ValidationError("--type takes one of: \(EventType.allCases.map(\.rawValue).joined(separator: ", ")); not '\(t)'.")
-        }
-        _ = try day(since, "--since")
-        _ = try day(until, "--until")
+        try filters.validateFilters()
     }
 
     func run() throws {
         try runReportingErrors {
-            var f = try query.filter()
-            f.types = type.compactMap(EventType.init(rawValue:))
-            f.since = try day(since, "--since")
-            f.until = try day(until, "--until")
-            f.minSources = minSources
-            f.query = text
-            let events = try store.open().events(f)
+            let events = try store.open().events(try filters.apply(to: query.filter()))
             var out = OutputStream()
             switch query.format {
             case .table:

@@ -23,7 +23,9 @@ struct QueryOptions: ParsableArguments {
     }
 
     /// The filter, with the place resolved to the gazetteer keys its name may stand for.
-    func filter() throws -> StoreFilter {
+    func filter() throws -> StoreFilter { try QueryOptions.filter(place: place, country: country) }
+
+    static func filter(place: String?, country: String?) throws -> StoreFilter {
         var f = StoreFilter()
         f.country = country?.uppercased()
         if let place {
