@@ -226,7 +226,7 @@ extension EventExtractor {
         // "seized more than a dozen towns, including Hsenwi and Kutkai": the places the plural object lists
         // (also when the first place found is only the region they are in: "towns in northern Shan State, including")
         if [.capture, .handover].contains(trigger.frame),
-           slots.allSatisfy({ gazetteer.places[$0.place].kind != .town && !$0.viaCoreference }) {
+           slots.allSatisfy({ $0.place >= 0 && gazetteer.places[$0.place].kind != .town && !$0.viaCoreference }) {
             let listed = listedPlaces(a, after: after, limit: sr.upperBound)
             if !listed.isEmpty { slots = listed }
         }
@@ -375,7 +375,7 @@ extension EventExtractor {
                                 end: text.codePointOffset(sentenceRange.end))
         var out: [EventMention] = []
         for slot in slots.isEmpty ? [nil] : slots.map({ Optional($0) }) {
-            let placeRef = slot.map { gazetteer.places[$0.place].ref(matched: $0.matched) }
+            let placeRef = slot.map { $0.unresolved ?? gazetteer.places[$0.place].ref(matched: $0.matched) }
             var conf = 0.5
             if let slot { conf += slot.viaCoreference ? 0.08 : 0.15 }
             if actor != nil { conf += 0.1 }
@@ -388,7 +388,8 @@ extension EventExtractor {
                                     target: target, place: placeRef, date: date, modality: mod, source: source,
                                     evidence: evidence, confidence: min(0.95, conf), trigger: text.text(tokens: span)))
             if let slot, mod.movesControl || mod == .planned {
-                state.lastEventPlace = slot.place
+                state.lastEventPlace = slot.place >= 0 ? slot.place : nil
+                if slot.unresolved != nil && !slot.viaCoreference { state.lastUnresolved = slot }
                 state.lastEventSentence = s
             }
         }

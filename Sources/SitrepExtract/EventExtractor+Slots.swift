@@ -5,10 +5,14 @@ import SitrepText
 
 /// A place argument: a named place or a reference resolved to one.
 struct PlaceSlot {
+    /// Index into the gazetteer's places; -1 for a place the gazetteer lacks (`unresolved`).
     var place: Int
     var matched: String
     var tokens: Range<Int>
     var viaCoreference: Bool
+    /// A place named with a place noun ("the village of Baghuz", "Nerkh district") that the gazetteer lacks:
+    /// its name as written, the document's country, and where a known place locates it.
+    var unresolved: PlaceRef? = nil
 }
 
 extension EventExtractor {
@@ -54,7 +58,11 @@ extension EventExtractor {
            a.unknownPlaces.last(where: { $0.at < i })?.noun == a.text.tokens[end - 1].hash,
            !a.places.contains(where: { $0.tokens.lowerBound > u && $0.tokens.upperBound <= i
                                        && gazetteer.places[$0.place].kind == .town && $0.tokens.lowerBound >= a.datelineEnd }) {
-            return nil
+            // ... which an earlier event may have named: then "the town" is that place
+            guard var last = state.lastUnresolved else { return nil }
+            last.tokens = i..<end
+            last.viaCoreference = true
+            return last
         }
         let places = gazetteer.places
         var target: Int? = nil
@@ -104,7 +112,7 @@ extension EventExtractor {
             i += 1
         }
         var steps = 0
-        var unknownNamed = false
+        var unknownNamed: Int? = nil
         // "had seized Myebon": the object is a name the gazetteer lacks; no other place stands in for it
         var first = i
         while first < limit, t[first].hash == h("the") { first += 1 }
@@ -116,16 +124,18 @@ extension EventExtractor {
             let located = e + 1 < limit && Self.locating.contains(t[e].hash) && a.place(e + 1) != nil
             // ... or a description before the name: "the South African capital Pretoria"
             let described = gazetteer.demonyms[t[first].hash] != nil || (first..<min(limit, first + 5)).contains { a.place($0) != nil }
-            if !located && !described { return [] }
+            if !located && !described { return unresolvedPlace(a, at: first, limit: limit).map { [$0] } ?? [] }
         }
         while i < limit, steps < 16 {
             // "Nerkh district in Maidan Wardak province": a named place the gazetteer lacks, then where it lies
             if a.place(i) == nil, a.actor(i) == nil, t[i].isCapitalized, !t[i].has(.sentenceStart), i + 1 < limit,
                Self.placeNouns.contains(t[i + 1].hash) {
-                unknownNamed = true
+                if unknownNamed == nil { unknownNamed = i }
             }
             if let p = a.place(i) {
-                if unknownNamed, gazetteer.places[p.place].kind != .town, i > 0, t[i - 1].hash == h("in") { return [] }
+                if let u = unknownNamed, gazetteer.places[p.place].kind != .town, i > 0, t[i - 1].hash == h("in") {
+                    return unresolvedPlace(a, at: u, limit: limit).map { [$0] } ?? []
+                }
                 // "Azerbaijan's second city Ganja": the place the possessive describes
                 let e = p.tokens.upperBound
                 if e < limit, isPossessive(a, e), gazetteer.places[p.place].kind != .town {
@@ -140,7 +150,10 @@ extension EventExtractor {
             }
             // "the town of Gharyan" names the place after "of"; only a bare "the town" refers back
             if let (end, _) = a.corefAt[i], end < limit, t[end].hash == h("of") || a.place(end) != nil {
-                if a.unknownPlaces.contains(where: { $0.at == end + 1 }) { return [] }  // "the town of Adan Yabaal": not in the gazetteer
+                // "the town of Adan Yabaal": not in the gazetteer
+                if a.unknownPlaces.contains(where: { $0.at == end + 1 }) {
+                    return unresolvedPlace(a, at: end + 1, limit: limit, named: true).map { [$0] } ?? []
+                }
                 i = end
                 steps += 1
                 continue
@@ -158,6 +171,40 @@ extension EventExtractor {
             steps += 1
         }
         return []
+    }
+
+    /// A place the gazetteer lacks, named at `start` with a place noun: "the village of Baghuz" (`named`: the
+    /// noun came before), "Nerkh district" (the noun follows the name). It takes the document's country and,
+    /// when "in"/"near" a known place follows, that place's province and coordinates.
+    func unresolvedPlace(_ a: DocumentAnalysis, at start: Int, limit: Int, named: Bool = false) -> PlaceSlot? {
+        let t = a.text.tokens
+        var e = start
+        while e < limit, e - start < 3, t[e].isCapitalized, t[e].isWord, a.place(e) == nil, a.actor(e) == nil { e += 1 }
+        guard e > start else { return nil }
+        var after = e
+        if !named {
+            guard e < limit, Self.placeNouns.contains(t[e].hash) else { return nil }
+            after = e + 1
+        }
+        guard let cc = a.focus.country else { return nil }
+        let name = a.text.text(tokens: start..<e)
+        var admin1: String? = nil
+        var lat: Double? = nil, lon: Double? = nil
+        var j = after
+        while j < min(limit, after + 3), !Self.locating.contains(t[j].hash) { j += 1 }
+        if j < min(limit, after + 3) {
+            var q = j + 1
+            while q < min(limit, j + 5), a.place(q) == nil { q += 1 }
+            if let p = a.place(q), gazetteer.places[p.place].country == cc {
+                let known = gazetteer.places[p.place]
+                admin1 = known.kind == .division ? known.name : (known.admin1Name.isEmpty ? nil : known.admin1Name)
+                if known.kind != .country { lat = known.lat; lon = known.lon }
+            }
+        }
+        let key = "unresolved:\(cc):" + Fold.words(name).joined(separator: "-")
+        let ref = PlaceRef(name: name, matched: name, geonameid: nil, country: cc, admin1: admin1, lat: lat, lon: lon,
+                           feature: nil, key: key)
+        return PlaceSlot(place: -1, matched: name, tokens: start..<e, viaCoreference: false, unresolved: ref)
     }
 
     /// The places a plural object lists: "several towns, including A and B", "three bases such as C".
@@ -345,4 +392,6 @@ struct DiscourseState {
     var lastEventSentence = -1
     /// An agreement was stated: "the truce" later refers back to it.
     var agreementStated = false
+    /// The last place an event named that the gazetteer lacks ("the town" may refer back to it).
+    var lastUnresolved: PlaceSlot?
 }

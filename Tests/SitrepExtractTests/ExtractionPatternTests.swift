@@ -15,6 +15,23 @@ import Testing
         }
     }
 
+    /// A place the gazetteer lacks, named with a place noun, is kept by its name, in the document's country,
+    /// located by the province after it; "the town" later refers back to it, not to the last known place.
+    @Test func aPlaceTheGazetteerLacks() {
+        let doc = Document(id: "t", published: Day(iso: "2021-08-15"), text: """
+            KABUL (Wire) - Taliban fighters captured Nerkh district in Maidan Wardak province on Tuesday, officials said.
+
+            Government forces recaptured the district on Saturday, a spokesman said.
+            """)
+        let ms = ExtractionPatternTests.extractor.extract(doc).filter { $0.type.isTerritoryChange }
+        #expect(ms.first.map { "\($0.place?.name ?? "-") \($0.place?.geonameid.map(String.init) ?? "-") \($0.place?.country ?? "-") \($0.place?.admin1 ?? "-") \($0.place?.key ?? "-")" }
+                == "Nerkh - AF Vardak unresolved:AF:nerkh")
+        #expect(ms.first?.place?.lat != nil)  // the province's coordinates
+        #expect(ms.first.map { "\($0.actor?.id ?? "-") \($0.date.start?.description ?? "-")" } == "taliban 2021-08-10")
+        let names = run("Rebels seized the village of Kafr Zeta, residents said. Troops later took the village back.")
+        #expect(names.first == "territory_taken Kafr Zeta unidentified-armed-group - asserted")
+    }
+
     @Test func aListOfTownsThatFellIsOneEventEach() {
         #expect(run("Kunduz, Sar-e-Pul and Taloqan fell to the Taliban over the weekend, officials said.") == [
             "territory_taken Kunduz taliban 2021-08-14 asserted",
