@@ -234,6 +234,14 @@ extension EventExtractor {
         if slots.isEmpty, opts.contains(.negated), let n = nearestPlace(a, k, sr, excluding: [], state: state) {
             slots = [n]
         }
+        // "seized Myebon": remember that the object was a place the gazetteer lacks
+        if slots.isEmpty, trigger.frame == .capture, !passive {
+            var o = after
+            while o < sr.upperBound, t[o].hash == h("the") { o += 1 }
+            if o < sr.upperBound, t[o].isCapitalized, t[o].isWord, a.place(o) == nil, a.actor(o) == nil {
+                state.unknownObjectSentence = s
+            }
+        }
         // "captured Raqqa from Islamic State", "which the SDF captured from Islamic State": who lost it
         if trigger.frame == .capture, !passive, type.isTerritoryChange {
             let from = slots.last.map { max($0.tokens.upperBound, after) } ?? after

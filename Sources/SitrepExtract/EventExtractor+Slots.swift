@@ -68,6 +68,7 @@ extension EventExtractor {
         var target: Int? = nil
         switch kind {
         case "town":
+            if state.unknownObjectSentence > state.lastEventSentence { return nil }
             // a dateline city abroad ("BANGKOK, Feb 6 -" over Myanmar news) is where the reporter sits
             if let e = state.lastEventPlace, places[e].kind == .town { target = e } else {
                 target = a.places.last(where: { $0.tokens.upperBound <= i && places[$0.place].kind == .town
@@ -394,4 +395,7 @@ struct DiscourseState {
     var agreementStated = false
     /// The last place an event named that the gazetteer lacks ("the town" may refer back to it).
     var lastUnresolved: PlaceSlot?
+    /// The sentence of the last capture whose object was a name the gazetteer lacks ("seized Myebon"): a
+    /// later "the town" means that place, not an earlier one.
+    var unknownObjectSentence = -1
 }
