@@ -40,11 +40,14 @@ let package = Package(
         .target(name: "SitrepStore", dependencies: [
             "SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepIngest", "SitrepFuse", .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Data")]),
+        // Stage 6: the situation report (Markdown and self-contained HTML with an SVG map and charts).
+        .target(name: "SitrepReport", dependencies: ["SitrepCore", "SitrepFuse", "SitrepStore"],
+                resources: [.copy("Data")]),
         // Scoring against gold files (spec/eval.md).
         .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepFuse"]),
         .executableTarget(name: "sitrep", dependencies: [
             "SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize", "SitrepExtract", "SitrepIngest",
-            "SitrepEval", "SitrepFuse", "SitrepStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SitrepEval", "SitrepFuse", "SitrepStore", "SitrepReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SitrepTextTests", dependencies: ["SitrepText"]),
         .testTarget(name: "SitrepGazetteerTests", dependencies: ["SitrepGazetteer", "SitrepText"]),
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "SitrepIngestTests", dependencies: ["SitrepIngest"]),
         .testTarget(name: "SitrepFuseTests", dependencies: ["SitrepFuse", "SitrepExtract", "SitrepIngest"]),
         .testTarget(name: "SitrepStoreTests", dependencies: ["SitrepStore", "SitrepIngest", "SitrepExtract"]),
+        .testTarget(name: "SitrepReportTests", dependencies: ["SitrepReport", "SitrepStore", "SitrepIngest", "SitrepExtract"]),
         .testTarget(name: "SitrepEvalTests", dependencies: ["SitrepEval", "SitrepIngest", "SitrepExtract", "SitrepFuse"]),
     ],
     swiftLanguageModes: [.v5]

@@ -43,6 +43,12 @@ extension Store {
         }
     }
 
+    /// The latest day an event is dated, if any: the default "as of" of a report.
+    public func latestDay() throws -> Day? {
+        try read { db in try String.fetchOne(db, sql: "SELECT MAX(date_start) FROM events WHERE precision = 'day'") }
+            .flatMap { Day(iso: $0) }
+    }
+
     /// Changes of control in order of date (then place).
     public func timeline(_ f: StoreFilter) throws -> [ControlChange] {
         let (cond, args) = f.sql(typeColumn: nil)

@@ -4,6 +4,7 @@ import SitrepCore
 import SitrepExtract
 import SitrepFuse
 import SitrepIngest
+import SitrepReport
 import SitrepStore
 
 struct DemoCommand: ParsableCommand {
@@ -66,7 +67,19 @@ struct DemoCommand: ParsableCommand {
             let c = try store.counts()
             out.write("\nStored in \(db): \(c.documents) documents, \(c.events) fused events, \(c.changes) changes of control.\n\n")
             ChangeWriter.write(try store.timeline(StoreFilter()), format: .table, to: &out)
-            out.write("\nMore: sitrep events --db \(db)   sitrep control --db \(db) --as-of 2021-08-13\n")
+            // the report: the country with the most changes of control, the week before its latest one
+            let changes = try store.timeline(StoreFilter())
+            let byCountry = Dictionary(grouping: changes.filter { $0.place.country != nil && $0.date.start != nil }) { $0.place.country! }
+            if let (cc, cs) = byCountry.max(by: { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key }),
+               let end = cs.compactMap(\.date.start).max() {
+                let report = try ReportWriter(country: cc, since: Day(ordinal: end.ordinal - 7), asOf: end).write(store: store)
+                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-demo-report")
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                try Data(report.markdown.utf8).write(to: dir.appendingPathComponent("report.md"), options: .atomic)
+                try Data(report.html.utf8).write(to: dir.appendingPathComponent("report.html"), options: .atomic)
+                out.write("\nThe situation report (\(cc), week to \(end)): \(dir.appendingPathComponent("report.html").path)\n")
+            }
+            out.write("\nMore: sitrep events --db \(db)   sitrep control --db \(db)   sitrep report --db \(db) --out DIR\n")
             out.flush()
         }
     }

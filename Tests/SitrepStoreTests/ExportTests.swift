@@ -56,4 +56,25 @@ import Testing
         let coords = (herat["geometry"] as? [String: Any])?["coordinates"] as? [Double]
         #expect(coords == [62.1997, 34.3482])  // longitude first (RFC 7946)
     }
+
+    /// With GDAL installed (Debian `gdal-bin`; `.ci/run` installs it), ogrinfo reads both files as GeoJSON.
+    @Test func gdalReadsTheGeoJSON() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else { return }
+        for name in ["seed.events.geojson", "seed.control.geojson"] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
+            p.arguments = ["-ro", "-so", "-al", Fixtures.path("Tests/Fixtures/Export/\(name)")]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+            #expect(text.contains("using driver `GeoJSON'"), "\(name)")
+            #expect(text.contains("Geometry: Point"), "\(name)")
+        }
+        let control = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/Export/seed.control.geojson"), encoding: .utf8)
+        #expect(control.contains("\"type\":\"FeatureCollection\""))
+    }
 }
