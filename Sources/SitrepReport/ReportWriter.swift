@@ -32,6 +32,7 @@ public struct ReportWriter {
         ef.since = since
         ef.until = asOf
         let events = try store.events(ef)
+        let docs = try store.documentInfo()
         // colours by how many places each controller holds
         var held: [String: Int] = [:]
         for c in holders { held[c.controller.id, default: 0] += 1 }
@@ -44,7 +45,8 @@ public struct ReportWriter {
         let map = MapRenderer(boundaries: try Boundaries.shared())
             .svg(country: mapCountry, holders: holders, recent: Set(window.map(\.place.key)), colors: colors)
         let title = "Situation report: \(country.map { Self.countryName($0) } ?? "all countries"), \(since) to \(asOf)"
-        return Output(markdown: markdown(title, window, holders, events), html: html(title, window, holders, events, map, all, colors))
+        return Output(markdown: markdown(title, window, holders, events, docs),
+                      html: html(title, window, holders, events, map, all, colors, docs))
     }
 
     static func countryName(_ cc: String) -> String { CountryCodes.shared[cc]?.name ?? cc }
@@ -55,28 +57,39 @@ public struct ReportWriter {
         return "\(c.controller.name) took \(c.place.name)\(from) on \(c.date.start?.description ?? "an unknown day") (\(how)\(c.sources) independent source\(c.sources == 1 ? "" : "s"))"
     }
 
-    func markdown(_ title: String, _ window: [ControlChange], _ holders: [ControlChange], _ events: [StoredEvent]) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    /// "Title (outlet)" of a document, or its id.
+    static func cite(_ id: String, _ docs: [String: (title: String?, outlet: String?)]) -> String {
+        let d = docs[id]
+        let name = d?.title ?? id
+        return d?.outlet.map { "\(name) (\($0))" } ?? name
+    }
+
+    func markdown(_ title: String, _ window: [ControlChange], _ holders: [ControlChange], _ events: [StoredEvent],
+                  _ docs: [String: (title: String?, outlet: String?)]) -> String {
+        // Markdown renders raw HTML: document strings are escaped here too
+        func cell(_ s: String) -> String {
+            SVG.escape(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
         var m = "# \(cell(title))\n\n## What changed\n\n"
         if window.isEmpty { m += "No change of control in the window.\n" }
         for c in window {
-            m += "- \(cell(Self.sentence(c))). Evidence: “\(cell(c.evidence.first?.text ?? ""))”\n"
+            m += "- \(cell(Self.sentence(c))). Evidence: “\(cell(c.evidence.first?.text ?? ""))” — \(cell(c.evidenceDocuments.first.map { Self.cite($0, docs) } ?? ""))\n"
         }
         m += "\n## Who holds what on \(asOf)\n\n| place | country | held by | since | modality | sources |\n| --- | --- | --- | --- | --- | --- |\n"
         for c in holders {
             m += "| \(cell(c.place.name)) | \(c.place.country ?? "") | \(cell(c.controller.name)) | \(c.date.start?.description ?? "") | \(c.modality.rawValue) | \(c.sources) |\n"
         }
-        m += "\n## Events\n\n| date | type | place | actor → target | modality | sources | evidence |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+        m += "\n## Events\n\n| date | type | place | actor → target | modality | sources | evidence | source |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for e in events {
             let flag = e.modality == .contested ? " (contested)" : ""
-            m += "| \(e.date.start?.description ?? "") | \(e.type.rawValue) | \(cell(e.place?.name ?? "—")) | \(cell(e.actor?.name ?? "—")) → \(cell(e.target?.name ?? "—")) | \(e.modality.rawValue)\(flag) | \(e.sources) | \(cell(e.evidence)) |\n"
+            m += "| \(e.date.start?.description ?? "") | \(e.type.rawValue) | \(cell(e.place?.name ?? "—")) | \(cell(e.actor?.name ?? "—")) → \(cell(e.target?.name ?? "—")) | \(e.modality.rawValue)\(flag) | \(e.sources) | \(cell(e.evidence)) | \(cell(Self.cite(e.evidenceDocument, docs))) |\n"
         }
         m += "\nPlaces: GeoNames (CC BY 4.0). Outlines: Natural Earth. Made by Sitrep.\n"
         return m
     }
 
     func html(_ title: String, _ window: [ControlChange], _ holders: [ControlChange], _ events: [StoredEvent], _ map: String,
-              _ all: [ControlChange], _ colors: [String: String]) -> String {
+              _ all: [ControlChange], _ colors: [String: String], _ docs: [String: (title: String?, outlet: String?)]) -> String {
         let e = SVG.escape
         var h = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>\(e(title))</title>
@@ -103,16 +116,16 @@ public struct ReportWriter {
         h += "</table><h2>Evidence of the changes</h2><ol>"
         for (i, c) in window.enumerated() {
             h += "<li id=\"change-\(i)\">\(e(c.place.name)), \(c.date.start?.description ?? ""): "
-            h += c.evidence.enumerated().map { j, ev in "<span class=\"quote\">“\(e(ev.text))”</span> <span class=\"muted\">(\(e(c.evidenceDocuments[j])))</span>" }
+            h += c.evidence.enumerated().map { j, ev in "<span class=\"quote\">“\(e(ev.text))”</span> <span class=\"muted\">(\(e(Self.cite(c.evidenceDocuments[j], docs))))</span>" }
                 .joined(separator: "; ")
             h += "</li>"
         }
-        h += "</ol><h2>Events</h2><table><tr><th>date</th><th>type</th><th>place</th><th>actor → target</th><th>modality</th><th>sources</th><th>confidence</th><th>evidence</th></tr>"
+        h += "</ol><h2>Events</h2><table><tr><th>date</th><th>type</th><th>place</th><th>actor → target</th><th>modality</th><th>sources</th><th>confidence</th><th>evidence and source</th></tr>"
         for ev in events {
             let mod = ev.modality == .contested ? "<span class=\"contested\">contested</span>" : ev.modality.rawValue
             h += "<tr><td>\(ev.date.start?.description ?? "")</td><td>\(ev.type.rawValue)</td><td>\(e(ev.place?.name ?? "—"))</td>"
             h += "<td>\(e(ev.actor?.name ?? "—")) → \(e(ev.target?.name ?? "—"))</td><td>\(mod)</td><td>\(ev.sources)</td>"
-            h += "<td>\(String(format: "%.2f", ev.confidence))</td><td class=\"quote\">\(e(ev.evidence)) <span class=\"muted\">\(e(ev.evidenceDocument))</span></td></tr>"
+            h += "<td>\(String(format: "%.2f", ev.confidence))</td><td class=\"quote\">\(e(ev.evidence)) <span class=\"muted\">\(e(Self.cite(ev.evidenceDocument, docs)))</span></td></tr>"
         }
         h += "</table><p class=\"muted\">Places: GeoNames (CC BY 4.0). Outlines: Natural Earth (public domain). Made by Sitrep.</p></body></html>\n"
         return h

@@ -43,6 +43,17 @@ extension Store {
         }
     }
 
+    /// Title and outlet of each stored document (for reports that cite them).
+    public func documentInfo() throws -> [String: (title: String?, outlet: String?)] {
+        try read { db in
+            var out: [String: (title: String?, outlet: String?)] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, title, outlet FROM documents") {
+                out[r[0]] = (r[1], r[2])
+            }
+            return out
+        }
+    }
+
     /// The latest day an event is dated, if any: the default "as of" of a report.
     public func latestDay() throws -> Day? {
         try read { db in try String.fetchOne(db, sql: "SELECT MAX(date_start) FROM events WHERE precision = 'day'") }

@@ -50,7 +50,9 @@ import Testing
         #expect(r.html.contains("Goma"))
         #expect(!r.html.contains("<script>") && !r.html.contains("<img src=x"))
         #expect(r.html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
-        #expect(r.html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(r.html.contains("&lt;img src=x onerror=alert(1)&gt;"))  // the title, cited as text
+        #expect(r.markdown.contains("&lt;img src=x onerror=alert(1)&gt; (hostile.example.test)"))  // escaped in Markdown too
+        #expect(!r.markdown.contains("<script>") && !r.markdown.contains("<img"))
     }
 
     /// With Chromium installed (Debian `chromium`), the page renders to a picture that is not blank.
