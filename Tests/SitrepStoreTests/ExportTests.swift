@@ -12,7 +12,9 @@ import Testing
         let db = Fixtures.tempPath("export.sqlite")
         var docs: [Document] = []
         try DocumentReader(published: Day(iso: "2021-08-12")).read([Fixtures.path("Samples/afghanistan-2021-08-12.txt")]) {
-            docs.append($0)
+            var d = $0
+            d.id = "afghanistan-2021-08-12.txt"  // ids (and the ids of events) must not depend on where the checkout is
+            docs.append(d)
         }
         let s = try Store(path: db)
         let extractor = try EventExtractor.shared()
