@@ -40,9 +40,9 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let extractor = try EventExtractor.shared()
+            // the gazetteer and lexicons load on another core while the input is read and grouped into stories
+            let (documents, extractor) = try readWhileLoading(input)
             var out = OutputStream()
-            var w = JSONWriter()
             if format == .table {
                 out.write(pad("document", 16) + pad("type", 19) + pad("place", 20) + pad("actor → target", 44)
                           + pad("date", 12) + pad("modality", 10) + pad("source", 28) + "evidence\n")
@@ -52,35 +52,50 @@ struct ExtractCommand: ParsableCommand {
             let batchSize = 64 * jobs
             func flushBatch() {
                 var results = [[EventMention]](repeating: [], count: batch.count)
+                var encoded = [[UInt8]](repeating: [], count: batch.count)
                 let docs = batch
+                let jsonl = format == .jsonl
                 results.withUnsafeMutableBufferPointer { buf in
-                    let base = buf.baseAddress!
-                    DispatchQueue.concurrentPerform(iterations: jobs) { j in
-                        var i = j
-                        while i < docs.count {
-                            (base + i).pointee = extractor.extract(docs[i])
-                            i += jobs
+                    encoded.withUnsafeMutableBufferPointer { enc in
+                        let base = buf.baseAddress!, encBase = enc.baseAddress!
+                        DispatchQueue.concurrentPerform(iterations: jobs) { j in
+                            // each worker also writes its documents' JSON: only the copying stays serial
+                            var jw = JSONWriter()
+                            var i = j
+                            while i < docs.count {
+                                let ms = extractor.extract(docs[i])
+                                if jsonl {
+                                    var bytes: [UInt8] = []
+                                    for m in ms {
+                                        jw.reset()
+                                        m.writeJSON(to: &jw)
+                                        bytes += jw.bytes
+                                        bytes.append(10)
+                                    }
+                                    (encBase + i).pointee = bytes
+                                } else {
+                                    (base + i).pointee = ms
+                                }
+                                i += jobs
+                            }
                         }
                     }
                 }
+                if jsonl {
+                    for bytes in encoded { out.write(bytes) }
+                }
                 for ms in results {
                     for m in ms {
-                        if format == .jsonl {
-                            w.reset()
-                            m.writeJSON(to: &w)
-                            out.write(w.bytes + [10])
-                        } else {
-                            let who = "\(m.actor?.name ?? "—") → \(m.target?.name ?? "—")"
-                            let ev = String(m.evidence.text.prefix(80)).replacingOccurrences(of: "\n", with: " ")
-                            out.write(pad(m.document.id, 16) + pad(m.type.rawValue, 19) + pad(m.place?.name ?? "—", 20)
-                                      + pad(who, 44) + pad(m.date.start?.description ?? "—", 12) + pad(m.modality.rawValue, 10)
-                                      + pad(m.source?.speaker ?? "—", 28) + ev + "\n")
-                        }
+                        let who = "\(m.actor?.name ?? "—") → \(m.target?.name ?? "—")"
+                        let ev = String(m.evidence.text.prefix(80)).replacingOccurrences(of: "\n", with: " ")
+                        out.write(pad(m.document.id, 16) + pad(m.type.rawValue, 19) + pad(m.place?.name ?? "—", 20)
+                                  + pad(who, 44) + pad(m.date.start?.description ?? "—", 12) + pad(m.modality.rawValue, 10)
+                                  + pad(m.source?.speaker ?? "—", 28) + ev + "\n")
                     }
                 }
                 batch.removeAll(keepingCapacity: true)
             }
-            for doc in try input.documents() {
+            for doc in documents {
                 batch.append(doc)
                 if batch.count >= batchSize { flushBatch() }
             }

@@ -36,8 +36,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let started = Date()
-            let docs = try input.documents()
-            let extractor = try EventExtractor.shared()
+            let (docs, extractor) = try readWhileLoading(input)
             let db = try store.open(create: true)
             var lastReport = Date()
             let total = docs.count
