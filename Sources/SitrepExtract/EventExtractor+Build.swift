@@ -315,6 +315,13 @@ extension EventExtractor {
         if mod == .asserted || mod == .negated, let st = stmt, st.stance == .denies, let v = st.verb, v < k || !t[k].has(.quoted) {
             mod = .denied
         }
+        // "the next target will be Hawija": the modal follows the noun
+        if opts.contains(.intent) && mod == .asserted {
+            for j in after..<min(sr.upperBound, after + 3) {
+                if lexicon.isA(t[j], lexicon.possible) { mod = .possible; break }
+                if lexicon.isA(t[j], lexicon.planned) { mod = .planned; break }
+            }
+        }
         if opts.contains(.intent) && mod != .planned && mod != .possible { return [] }
         // "..., but officials denied the city had fallen": a denial in the trigger's own clause
         if mod == .asserted, (clause..<k).contains(where: { attribution.role(t[$0]) == "deny" }) { mod = .denied }
