@@ -146,6 +146,11 @@ extension EventExtractor {
         case .evacuate, .deploy:
             actor = actorBefore(a, k, floor: sr.lowerBound, preferNamed: true)
             slots = placesAfter(a, from: after, limit: sr.upperBound, near: false, state: state)
+            // "evacuated by truck from Baghuz to the Al-Hol camp": an evacuation is where people leave from
+            if trigger.frame == .evacuate, let f = slots.first, f.tokens.lowerBound > 0, Self.isDirection(t[f.tokens.lowerBound - 1].hash) {
+                let from = placesAfter(a, from: after, limit: f.tokens.lowerBound, near: false, state: state, after: h("from"))
+                slots = from
+            }
             if slots.isEmpty, let n = nearestPlace(a, k, sr, excluding: actor.map { [$0.tokens] } ?? [], state: state) { slots = [n] }
         case .arrest:
             if passive {

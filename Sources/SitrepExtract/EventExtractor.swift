@@ -113,7 +113,9 @@ public final class EventExtractor: @unchecked Sendable {
         var seen: Set<String> = []
         var kept: [EventMention] = []
         for m in out {
-            let key = "\(m.type.typeClass)|\(m.place?.key ?? "-")|\(m.modality.rawValue)|\(m.date.start?.description ?? "-")"
+            // evacuations and deployments by different actors are different events
+            let who = m.type == .evacuation || m.type == .deployment ? "|\(m.actor?.id ?? "-")" : ""
+            let key = "\(m.type.typeClass)|\(m.place?.key ?? "-")|\(m.modality.rawValue)|\(m.date.start?.description ?? "-")\(who)"
             if seen.insert(key).inserted { kept.append(m) }
         }
         return kept
