@@ -14,8 +14,8 @@ import Testing
 
     /// Recorded with `sitrep eval` on the whole set; raise them when the engine improves.
     static let floors: [String: Double] = [
-        "lenient.f1": 0.69, "lenient.precision": 0.78, "lenient.recall": 0.62,
-        "territory.precision": 0.91, "territory.recall": 0.76, "strict.f1": 0.53,
+        "lenient.f1": 0.70, "lenient.precision": 0.78, "lenient.recall": 0.63,
+        "territory.precision": 0.91, "territory.recall": 0.76, "strict.f1": 0.54,
         "modality": 0.89, "date": 0.84, "duplicates.precision": 1.0, "duplicates.recall": 1.0,
     ]
 
