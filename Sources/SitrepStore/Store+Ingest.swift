@@ -77,8 +77,9 @@ extension Store {
         }
         result.skipped += batch.count - fresh.count
         guard !fresh.isEmpty else { return }
-        // 2. stories, against the store and within the batch
-        try assignStories(&fresh)
+        // 2. stories, against the store and within the batch (shingle samples computed once per document)
+        let samples = fresh.map { Store.storySamples($0.text) }
+        try assignStories(&fresh, samples: samples)
         // 3. extraction, in parallel, in order
         var found = [[EventMention]](repeating: [], count: fresh.count)
         let docs = fresh
@@ -103,7 +104,7 @@ extension Store {
                     """, arguments: [d.id, d.url, d.outlet, d.title, d.published?.description, d.story ?? d.id,
                                      hashes[i], d.text])
                 let rowid = db.lastInsertedRowID
-                for h in Store.storySamples(d.text) {
+                for h in samples[i] {
                     let key = Int64(bitPattern: h)
                     let n = try Int.fetchOne(try db.cachedStatement(sql: "SELECT n FROM shingle_df WHERE hash = ?"), arguments: [key]) ?? 0
                     try Store.exec(db, "INSERT OR REPLACE INTO shingle_df VALUES (?, ?)", arguments: [key, n + 1])
@@ -149,14 +150,14 @@ extension Store {
     /// Sets `story` on new documents: a stored copy's story when one is found (the few stored documents
     /// sharing most sampled shingles are verified on their full text); else the story the input's own
     /// grouping gave (all copies within the input share it).
-    private func assignStories(_ fresh: inout [Document]) throws {
+    private func assignStories(_ fresh: inout [Document], samples all: [[UInt64]]) throws {
         let detector = StoryDetector()
         var storedStory: [String: String] = [:]  // input story → stored story
         try read { db in
-            for d in fresh {
+            for (n, d) in fresh.enumerated() {
                 let own = d.story ?? d.id
                 if storedStory[own] != nil { continue }
-                let samples = Store.storySamples(d.text)
+                let samples = all[n]
                 guard !samples.isEmpty else { continue }
                 let list = samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: """
