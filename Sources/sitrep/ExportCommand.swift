@@ -44,9 +44,7 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         try filters.validateFilters()
         if of == .control && format != .geojson { throw ValidationError("--of control goes with --format geojson.") }
-        if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
-            throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
-        }
+        try checkCountry(country)
     }
 
     func run() throws {

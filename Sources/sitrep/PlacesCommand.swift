@@ -37,9 +37,7 @@ struct PlacesCommand: ParsableCommand {
     func validate() throws {
         guard (query == nil) != (batch == nil) else { throw ValidationError("Give a place name or --batch FILE (one of them).") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
-        if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
-            throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
-        }
+        try checkCountry(country)
     }
 
     func run() throws {

@@ -17,9 +17,7 @@ struct QueryOptions: ParsableArguments {
     enum OutputFormat: String, ExpressibleByArgument { case table, jsonl, csv }
 
     func validateCommon() throws {
-        if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
-            throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
-        }
+        try checkCountry(country)
     }
 
     /// The filter, with the place resolved to the gazetteer keys its name may stand for.
@@ -39,6 +37,13 @@ struct QueryOptions: ParsableArguments {
             f.placeKeys = PlaceResolver(gazetteer: g).candidates(place, context: ctx).prefix(5).map { g.places[$0.place].key }
         }
         return f
+    }
+}
+
+/// `--country` takes a two-letter ISO code.
+func checkCountry(_ country: String?) throws {
+    if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
+        throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
     }
 }
 

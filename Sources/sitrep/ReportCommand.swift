@@ -35,9 +35,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         _ = try day(asOf, "--as-of")
         _ = try day(since, "--since")
-        if let country, country.count != 2 || !country.allSatisfy({ $0.isLetter }) {
-            throw ValidationError("--country takes a two-letter ISO code such as AF or SY, not '\(country)'.")
-        }
+        try checkCountry(country)
     }
 
     func run() throws {
