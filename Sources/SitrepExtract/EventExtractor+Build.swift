@@ -370,17 +370,19 @@ extension EventExtractor {
         // date: the nearest time expression in the sentence; one that dates the speaking ("said on Saturday
         // that ...") gives way to one in the event's own clause
         var date = EventDate.unknown
+        var dateAt = -1
         var bestD = Int.max
         let speech = stmt?.verb
         for d in a.dates where d.sentence == s && d.tokens.lowerBound >= a.datelineEnd {
             var dist = d.tokens.lowerBound >= after ? d.tokens.lowerBound - after : (k - d.tokens.upperBound) + 2
             if let v = speech, v < k, d.tokens.lowerBound > v, d.tokens.upperBound <= clause { dist += 12 }
-            if dist < bestD { bestD = dist; date = d.date }
+            if dist < bestD { bestD = dist; date = d.date; dateAt = d.tokens.lowerBound }
         }
         // "two days after the city fell", "a week after the fall of Singa": not the day the sentence tells
         var b = k - 1
         while b >= max(sr.lowerBound, k - 5), t[b].hash != h("after") && t[b].hash != h("before") { b -= 1 }
-        if b > sr.lowerBound, b >= k - 5, Self.durationUnits.contains(t[b - 1].hash) { date = .unknown }
+        // (a date after the verb, in its own clause, stays: "a year after forces liberated Kherson on November 11")
+        if b > sr.lowerBound, b >= k - 5, Self.durationUnits.contains(t[b - 1].hash), dateAt < k { date = .unknown }
         // "since Friday, when the town fell to them for the second time this year": the day inside the span
         if date.precision != .day, let s0 = date.start, let e0 = date.end {
             if let d = a.dates.first(where: { $0.sentence == s && $0.tokens.lowerBound >= a.datelineEnd && $0.date.precision == .day
