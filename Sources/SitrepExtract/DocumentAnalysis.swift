@@ -45,6 +45,15 @@ struct DocumentAnalysis {
                 break
             }
         }
+        // a capitalized name after "from", "in", "near"… that is no known place, actor or date: most likely a place
+        // the gazetteer lacks ("fled Adan Yabaal", "withdrew from Adan Yabaal"); noun 0 stands for any
+        let locatives = Set(["from", "in", "near", "into", "toward", "towards", "outside", "around", "fled"].map { TokenHash.of($0.utf8) })
+        for k in 1..<max(1, t.count) where locatives.contains(t[k - 1].hash) {
+            if t[k].isCapitalized, t[k].isWord, !t[k].has(.sentenceStart), placeAt[k] < 0, actorAt[k] < 0,
+               !dates.contains(where: { $0.tokens.contains(k) }) {
+                unknownPlaces.append((k, 0))
+            }
+        }
         var i = 0
         while i < text.tokens.count {
             if placeAt[i] < 0, let (kind, end) = coref.match(text, at: i) {

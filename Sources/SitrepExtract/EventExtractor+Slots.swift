@@ -25,6 +25,8 @@ extension EventExtractor {
 
     static let locating: Set<UInt64> = Set(["in", "at", "near", "outside", "of"].map { TokenHash.of($0.utf8) })
 
+    static let smallPlaceNouns: Set<UInt64> = Set(["town", "village", "district", "locality", "hamlet"].map { TokenHash.of($0.utf8) })
+
     static let placeNouns: Set<UInt64> = Set(["district", "village", "town", "city", "base", "airfield", "airport", "camp",
                                               "neighbourhood", "neighborhood", "valley", "crossing", "garrison"]
         .map { TokenHash.of($0.utf8) })
@@ -54,8 +56,11 @@ extension EventExtractor {
         guard let (end, kind) = a.corefAt[i] else { return nil }
         // "the town of Adan Yabaal ... the town": the reference is to a place the gazetteer lacks, not to the
         // last place it knows
-        if kind == "town", end > i, let u = a.unknownPlaces.last(where: { $0.at < i })?.at,
-           a.unknownPlaces.last(where: { $0.at < i })?.noun == a.text.tokens[end - 1].hash,
+        let lastUnknown = a.unknownPlaces.last(where: { $0.at < i })
+        if kind == "town", end > i, let u = lastUnknown?.at,
+           // an unknown name of no stated kind stands for a small place: "the town", "the village", not "the city"
+           lastUnknown?.noun == 0 ? Self.smallPlaceNouns.contains(a.text.tokens[end - 1].hash)
+                                  : lastUnknown?.noun == a.text.tokens[end - 1].hash,
            !a.places.contains(where: { $0.tokens.lowerBound > u && $0.tokens.upperBound <= i
                                        && gazetteer.places[$0.place].kind == .town && $0.tokens.lowerBound >= a.datelineEnd }) {
             // ... which an earlier event may have named: then "the town" is that place
@@ -88,6 +93,15 @@ extension EventExtractor {
             // "it said": a speaker, not a place
             if a.text.tokens[i].hash == h("it"), i + 1 < a.text.tokens.count, attribution.role(a.text.tokens[i + 1]) != nil {
                 return nil
+            }
+            // "recaptured the town of Adan Yabaal … after losing it": a place the gazetteer lacks comes first
+            if a.text.tokens[i].hash == h("it"), let u = lastUnknown?.at, a.text.tokens[u].sentence == sentence,
+               !a.places.contains(where: { $0.tokens.lowerBound < u && a.text.tokens[$0.tokens.lowerBound].sentence == sentence
+                                           && $0.tokens.lowerBound >= a.datelineEnd }) {
+                guard var last = state.lastUnresolved else { return nil }
+                last.tokens = i..<end
+                last.viaCoreference = true
+                return last
             }
             if a.text.tokens[i].hash == h("it"),
                let first = a.places.first(where: { a.text.tokens[$0.tokens.lowerBound].sentence == sentence && $0.tokens.upperBound <= i
