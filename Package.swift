@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The HTTP server; its swift-configuration support is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -43,11 +46,16 @@ let package = Package(
         // Stage 6: the situation report (Markdown and self-contained HTML with an SVG map and charts).
         .target(name: "SitrepReport", dependencies: ["SitrepCore", "SitrepFuse", "SitrepStore"],
                 resources: [.copy("Data")]),
+        // Stage 6: the HTTP API and the live situation page.
+        .target(name: "SitrepServer", dependencies: [
+            "SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepIngest", "SitrepFuse", "SitrepStore", "SitrepReport",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], resources: [.copy("Data")]),
         // Scoring against gold files (spec/eval.md).
         .target(name: "SitrepEval", dependencies: ["SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepFuse"]),
         .executableTarget(name: "sitrep", dependencies: [
             "SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize", "SitrepExtract", "SitrepIngest",
-            "SitrepEval", "SitrepFuse", "SitrepStore", "SitrepReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SitrepEval", "SitrepFuse", "SitrepStore", "SitrepReport", "SitrepServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SitrepTextTests", dependencies: ["SitrepText"]),
         .testTarget(name: "SitrepGazetteerTests", dependencies: ["SitrepGazetteer", "SitrepText"]),
@@ -56,6 +64,7 @@ let package = Package(
         .testTarget(name: "SitrepFuseTests", dependencies: ["SitrepFuse", "SitrepExtract", "SitrepIngest"]),
         .testTarget(name: "SitrepStoreTests", dependencies: ["SitrepStore", "SitrepIngest", "SitrepExtract"]),
         .testTarget(name: "SitrepReportTests", dependencies: ["SitrepReport", "SitrepStore", "SitrepIngest", "SitrepExtract"]),
+        .testTarget(name: "SitrepServerTests", dependencies: ["SitrepServer", "SitrepStore", "SitrepIngest", "SitrepExtract"]),
         .testTarget(name: "SitrepEvalTests", dependencies: ["SitrepEval", "SitrepIngest", "SitrepExtract", "SitrepFuse"]),
     ],
     swiftLanguageModes: [.v5]

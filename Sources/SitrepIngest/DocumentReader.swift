@@ -41,6 +41,12 @@ public struct DocumentReader {
         }
     }
 
+    /// Calls `body` with each document of bytes received whole (a request body): `name` is what messages call
+    /// them, `idBase` what ids without one of their own start with.
+    public func read(bytes: [UInt8], name: String, idBase: String, _ body: (Document) throws -> Void) throws {
+        try readBytes(bytes, name: name, idBase: idBase, ext: nil, body)
+    }
+
     private func readFolder(_ root: String, _ body: (Document) throws -> Void) throws {
         guard let e = FileManager.default.enumerator(atPath: root) else {
             throw SitrepError(.unreadable, "cannot list the folder", at: root)

@@ -33,17 +33,8 @@ public struct ReportWriter {
         ef.until = asOf
         let events = try store.events(ef)
         let docs = try store.documentInfo()
-        // colours by how many places each controller holds
-        var held: [String: Int] = [:]
-        for c in holders { held[c.controller.id, default: 0] += 1 }
-        var colors: [String: String] = [:]
-        for (i, id) in held.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).map(\.key).enumerated() {
-            colors[id] = SVG.palette[i % SVG.palette.count]
-        }
-        let mapCountry = country ?? Dictionary(grouping: holders.compactMap(\.place.country), by: { $0 })
-            .max { $0.value.count < $1.value.count }?.key
-        let map = MapRenderer(boundaries: try Boundaries.shared())
-            .svg(country: mapCountry, holders: holders, recent: Set(window.map(\.place.key)), colors: colors)
+        let colors = Self.colors(holders)
+        let map = try mapSVG(holders: holders, recent: Set(window.map(\.place.key)), colors: colors)
         let title = "Situation report: \(country.map { Self.countryName($0) } ?? "all countries"), \(since) to \(asOf)"
         return Output(markdown: markdown(title, window, holders, events, docs),
                       html: html(title, window, holders, events, map, all, colors, docs))

@@ -23,24 +23,42 @@ public struct StoredEvent: Sendable {
 
 extension Store {
     public func events(_ f: StoreFilter) throws -> [StoredEvent] {
+        try events(f, order: "date_start IS NULL, date_start, place_name, id")
+    }
+
+    /// Events after a position in an ordering: the rows of `SELECT * FROM events`, filtered by `f` and `extra`.
+    func events(_ f: StoreFilter, extra: String? = nil, extraArguments: [(any Sendable)?] = [], order: String,
+                limit: Int? = nil) throws -> [StoredEvent] {
         var (cond, args) = f.sql()
         if let q = f.query {
             cond += " AND EXISTS (SELECT 1 FROM json_each(events.documents) j JOIN documents d ON d.id = j.value "
                 + "WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
             args.append(q)
         }
-        return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM events WHERE \(cond) ORDER BY date_start IS NULL, date_start, place_name, id",
-                             arguments: StatementArguments(args.map { $0 as? (any DatabaseValueConvertible) })).map { r in
-                StoredEvent(
-                    id: r["id"], type: EventType(rawValue: r["type"]) ?? .armedClash, place: Store.place(r),
-                    actor: Store.actor(r, "actor"), target: Store.actor(r, "target"), date: Store.date(r),
-                    modality: FusedModality(rawValue: r["modality"]) ?? .asserted, sources: r["sources"],
-                    denials: r["denials"], confidence: r["confidence"],
-                    documents: (try? JSONSerialization.jsonObject(with: Data((r["documents"] as String).utf8))) as? [String] ?? [],
-                    mentions: r["mention_count"], evidence: r["evidence"], evidenceDocument: r["evidence_document"])
-            }
+        if let extra {
+            cond += " AND " + extra
+            args += extraArguments
         }
+        let sql = "SELECT * FROM events WHERE \(cond) ORDER BY \(order)" + (limit.map { " LIMIT \($0)" } ?? "")
+        do {
+            return try read { db in
+                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args.map { $0 as? (any DatabaseValueConvertible) }))
+                    .map(Store.event)
+            }
+        } catch let e as SitrepError where f.query != nil && e.message.hasPrefix("SQLite error 1:") {
+            throw SitrepError(.badArgument, "the query '\(f.query!)' is not a full-text query SQLite can read",
+                              hint: "words, \"quoted phrases\", AND, OR, NOT and a trailing * for a prefix")
+        }
+    }
+
+    static func event(_ r: Row) -> StoredEvent {
+        StoredEvent(
+            id: r["id"], type: EventType(rawValue: r["type"]) ?? .armedClash, place: Store.place(r),
+            actor: Store.actor(r, "actor"), target: Store.actor(r, "target"), date: Store.date(r),
+            modality: FusedModality(rawValue: r["modality"]) ?? .asserted, sources: r["sources"],
+            denials: r["denials"], confidence: r["confidence"],
+            documents: (try? JSONSerialization.jsonObject(with: Data((r["documents"] as String).utf8))) as? [String] ?? [],
+            mentions: r["mention_count"], evidence: r["evidence"], evidenceDocument: r["evidence_document"])
     }
 
     /// Title and outlet of each stored document (for reports that cite them).

@@ -101,6 +101,10 @@ extension Store {
                     FROM events WHERE place_key IS NOT NULL GROUP BY place_key;
                 """)
         }
+        m.registerMigration("v4") { db in
+            // the API pages events newest first by (day, id)
+            try db.execute(sql: "CREATE INDEX events_page ON events(COALESCE(date_start, ''), id)")
+        }
         return m
     }
 }

@@ -12,7 +12,7 @@ import SitrepCore
 ///
 /// WAL journal; versioned migrations; every ingest batch is one transaction, so a killed ingest leaves the
 /// store as it was after the last whole batch.
-public final class Store {
+public final class Store: @unchecked Sendable {  // GRDB's pool is safe to share between threads
     let pool: DatabasePool
     public let path: String
 

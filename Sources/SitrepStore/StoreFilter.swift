@@ -1,4 +1,5 @@
 import SitrepCore
+import SitrepGazetteer
 
 /// What `events`, `control` and `timeline` select.
 public struct StoreFilter: Sendable {
@@ -52,5 +53,25 @@ public struct StoreFilter: Sendable {
             args.append(minSources)
         }
         return (cond.isEmpty ? "1" : cond.joined(separator: " AND "), args)
+    }
+}
+
+extension StoreFilter {
+    /// A filter by place and country, the place resolved to the gazetteer keys its name may stand for (the five
+    /// best), and kept as written for places the gazetteer lacks.
+    public static func resolving(place: String?, country: String?) throws -> StoreFilter {
+        var f = StoreFilter()
+        f.country = country?.uppercased()
+        if let place {
+            f.placeName = place
+            var ctx = PlaceContext()
+            if let c = f.country {
+                ctx.requiredCountry = c
+                ctx.countries[c] = 1
+            }
+            let g = try Gazetteer.shared()
+            f.placeKeys = PlaceResolver(gazetteer: g).candidates(place, context: ctx).prefix(5).map { g.places[$0.place].key }
+        }
+        return f
     }
 }

@@ -64,38 +64,6 @@ struct EventsCommand: ParsableCommand {
     }
 }
 
-extension StoredEvent {
-    /// A fused event: the mention schema's fields plus `sources`, `denials`, `documents` and `mentions`.
-    func writeJSON(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("id", id)
-        EventMention.writeKind(type, actor: actor, target: target, &w)
-        w.key("place")
-        EventMention.write(place, matched: false, &w)
-        w.key("date")
-        w.beginObject()
-        w.field("start", date.start?.description)
-        w.field("end", date.end?.description)
-        w.field("precision", date.precision.rawValue)
-        w.endObject()
-        w.field("modality", modality.rawValue)
-        w.key("evidence")
-        w.beginObject()
-        w.field("document", evidenceDocument)
-        w.field("text", evidence)
-        w.endObject()
-        w.field("confidence", confidence, digits: 3)
-        w.field("sources", sources)
-        w.field("denials", denials)
-        w.key("documents")
-        w.beginArray()
-        for d in documents { w.string(d) }
-        w.endArray()
-        w.field("mentions", mentions)
-        w.endObject()
-    }
-}
-
 extension EventDate {
     /// The day, or "~" and the last day of a span ("~2021-08-12": the week before a report).
     var display: String {

@@ -24,19 +24,7 @@ struct QueryOptions: ParsableArguments {
     func filter() throws -> StoreFilter { try QueryOptions.filter(place: place, country: country) }
 
     static func filter(place: String?, country: String?) throws -> StoreFilter {
-        var f = StoreFilter()
-        f.country = country?.uppercased()
-        if let place {
-            f.placeName = place
-            var ctx = PlaceContext()
-            if let c = f.country {
-                ctx.requiredCountry = c
-                ctx.countries[c] = 1
-            }
-            let g = try Gazetteer.shared()
-            f.placeKeys = PlaceResolver(gazetteer: g).candidates(place, context: ctx).prefix(5).map { g.places[$0.place].key }
-        }
-        return f
+        try StoreFilter.resolving(place: place, country: country)
     }
 }
 

@@ -19,7 +19,7 @@ struct Sitrep: ParsableCommand {
           sitrep demo
         """,
         subcommands: [ExtractCommand.self, TextCommand.self, IngestCommand.self, EventsCommand.self, ControlCommand.self,
-                      TimelineCommand.self, ExportCommand.self, ReportCommand.self, PlacesCommand.self, RecognizeCommand.self, EvalCommand.self, DemoCommand.self])
+                      TimelineCommand.self, ExportCommand.self, ReportCommand.self, ServeCommand.self, PlacesCommand.self, RecognizeCommand.self, EvalCommand.self, DemoCommand.self])
 
     /// Bad usage exits with 2, as spec/cli.md says (ArgumentParser's own code for it is 64).
     static func main() {

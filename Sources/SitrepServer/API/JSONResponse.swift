@@ -1,0 +1,21 @@
+import Hummingbird
+import NIOCore
+import SitrepCore
+
+/// Responses built from bytes Sitrep already wrote (JSONWriter, SVG, CSV): no Codable on the way out.
+enum JSONResponse {
+    static func make(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, type: String = "application/json") -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentLength] = String(bytes.count)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func object(status: HTTPResponse.Status = .ok, _ body: (inout JSONWriter) -> Void) -> Response {
+        var w = JSONWriter()
+        w.beginObject()
+        body(&w)
+        w.endObject()
+        return make(w.bytes, status: status)
+    }
+}

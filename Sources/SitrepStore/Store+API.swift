@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import SitrepCore
+
+/// What a reader of the store cites a document by.
+public struct DocumentInfo: Sendable, Equatable {
+    public var id: String
+    public var title: String?
+    public var outlet: String?
+    public var url: String?
+    public var published: Day?
+}
+
+/// A page of events, newest first, and where the next page starts.
+public struct EventPage: Sendable {
+    public var events: [StoredEvent]
+    /// Opaque: the day and id of the last event of this page, or nil on the last page.
+    public var next: String?
+}
+
+/// Look-ups for the HTTP API: pages of events, one event with its mentions, documents by id.
+extension Store {
+    /// Events newest first (undated last), `limit` at a time. `after` is the `next` of the previous page; a
+    /// cursor stays valid while events are added, because it names a position, not an offset.
+    public func eventPage(_ f: StoreFilter, after cursor: String?, limit: Int) throws -> EventPage {
+        var extra: String?
+        var args: [(any Sendable)?] = []
+        if let cursor {
+            guard let (day, id) = Store.decodeCursor(cursor) else {
+                throw SitrepError(.badArgument, "not a cursor of this API: '\(cursor)'", hint: "pass the 'next' of the previous page")
+            }
+            extra = "(COALESCE(date_start, ''), id) < (?, ?)"
+            args = [day, id]
+        }
+        let rows = try events(f, extra: extra, extraArguments: args, order: "COALESCE(date_start, '') DESC, id DESC",
+                              limit: limit + 1)
+        let page = Array(rows.prefix(limit))
+        let next = rows.count > limit ? page.last.map { Store.encodeCursor(day: $0.date.start?.description ?? "", id: $0.id) } : nil
+        return EventPage(events: page, next: next)
+    }
+
+    public func event(id: String) throws -> StoredEvent? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]).map(Store.event) }
+    }
+
+    /// The mentions fused into an event, in document order.
+    public func mentions(event id: String) throws -> [EventMention] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.*, d.url, d.outlet, d.published, d.story
+                FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?
+                ORDER BY d.published, m.document_id, m.evidence_start, m.id
+                """, arguments: [id]).map(Store.mention)
+        }
+    }
+
+    /// Title, outlet, URL and day of the documents named.
+    public func documents(ids: some Sequence<String>) throws -> [String: DocumentInfo] {
+        let list = Array(Set(ids))
+        guard !list.isEmpty else { return [:] }
+        return try read { db in
+            var out: [String: DocumentInfo] = [:]
+            for chunk in stride(from: 0, to: list.count, by: 500).map({ list[$0..<min($0 + 500, list.count)] }) {
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                for r in try Row.fetchAll(db, sql: "SELECT id, title, outlet, url, published FROM documents WHERE id IN (\(marks))",
+                                          arguments: StatementArguments(Array(chunk))) {
+                    let info = DocumentInfo(id: r[0], title: r[1], outlet: r[2], url: r[3], published: (r[4] as String?).flatMap { Day(iso: $0) })
+                    out[info.id] = info
+                }
+            }
+            return out
+        }
+    }
+
+    /// Changes whenever documents, events or changes of control are added or replaced: pages poll it to know
+    /// when to reload.
+    public func revision() throws -> String {
+        try read { db in
+            let r = try Row.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM documents), (SELECT COALESCE(MAX(rowid), 0) FROM documents),
+                       (SELECT COUNT(*) FROM events), (SELECT COALESCE(MAX(rowid), 0) FROM events),
+                       (SELECT COUNT(*) FROM control_changes), (SELECT COALESCE(MAX(rowid), 0) FROM control_changes)
+                """)!
+            return (0..<6).map { String(r[$0] as Int) }.joined(separator: "-")
+        }
+    }
+
+    static func encodeCursor(day: String, id: String) -> String {
+        Data("\(day)|\(id)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decodeCursor(_ s: String) -> (String, String)? {
+        var b = s.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while b.count % 4 != 0 { b += "=" }
+        guard s.count <= 200, let data = Data(base64Encoded: b), let text = String(data: data, encoding: .utf8),
+              let bar = text.firstIndex(of: "|") else { return nil }
+        let day = String(text[..<bar]), id = String(text[text.index(after: bar)...])
+        guard day.isEmpty || Day(iso: day) != nil, !id.isEmpty else { return nil }
+        return (day, id)
+    }
+}
