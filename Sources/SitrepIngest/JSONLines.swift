@@ -57,6 +57,14 @@ enum JSONLines {
         guard let text = o["text"] as? String else {
             throw SitrepError(.missingField, "no \"text\" field", at: at, hint: "every document needs its article text in \"text\"")
         }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw SitrepError(.emptyInput, "\"text\" is empty", at: at, hint: "every document needs its article text in \"text\"")
+        }
+        for key in ["url", "outlet", "title", "published", "story"] {
+            if let v = o[key], !(v is NSNull), !(v is String) {
+                throw SitrepError(.badJSON, "\"\(key)\" is not a string", at: at, hint: "give it as a JSON string, or leave it out")
+            }
+        }
         var day = published
         if let p = o["published"] as? String, !p.isEmpty {
             guard let d = Day(iso: p) else {
@@ -64,7 +72,7 @@ enum JSONLines {
             }
             day = d
         }
-        let id = (o["id"] as? String) ?? (o["id"] as? Int).map(String.init) ?? "\(idBase):\(line)"
+        let id = (o["id"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? (o["id"] as? Int).map(String.init) ?? "\(idBase):\(line)"
         let url = o["url"] as? String
         var outlet = o["outlet"] as? String
         if outlet == nil, let u = url, let host = URL(string: u)?.host {

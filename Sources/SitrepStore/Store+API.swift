@@ -27,7 +27,7 @@ extension Store {
         var args: [(any Sendable)?] = []
         if let cursor {
             guard let (day, id) = Store.decodeCursor(cursor) else {
-                throw SitrepError(.badArgument, "not a cursor of this API: '\(cursor)'", hint: "pass the 'next' of the previous page")
+                throw SitrepError(.badArgument, "not a cursor of this API: '\(cursor)'", hint: "pass the 'next' of the previous page (DAY_ID)")
             }
             extra = "(COALESCE(date_start, ''), id) < (?, ?)"
             args = [day, id]
@@ -85,18 +85,17 @@ extension Store {
         }
     }
 
-    static func encodeCursor(day: String, id: String) -> String {
-        Data("\(day)|\(id)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    /// "DAY_ID" ("2023-12-18_95106e3d71a84377"; "_ID" for an undated event): a position in the order, so any
+    /// well-formed cursor is a valid place to start from.
+    static func encodeCursor(day: String, id: String) -> String { day + "_" + id }
 
     static func decodeCursor(_ s: String) -> (String, String)? {
-        var b = s.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while b.count % 4 != 0 { b += "=" }
-        guard s.count <= 200, let data = Data(base64Encoded: b), let text = String(data: data, encoding: .utf8),
-              let bar = text.firstIndex(of: "|") else { return nil }
-        let day = String(text[..<bar]), id = String(text[text.index(after: bar)...])
-        guard day.isEmpty || Day(iso: day) != nil, !id.isEmpty else { return nil }
+        guard s.utf8.count <= 64, let bar = s.lastIndex(of: "_") else { return nil }
+        let day = String(s[..<bar]), id = String(s[s.index(after: bar)...])
+        let isDay = day.isEmpty || (day.utf8.count == 10 && day.utf8.enumerated().allSatisfy { i, c in
+            i == 4 || i == 7 ? c == UInt8(ascii: "-") : (48...57).contains(c)
+        })
+        guard isDay, !id.isEmpty, id.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
         return (day, id)
     }
 }

@@ -46,8 +46,16 @@ extension Store {
                     .map(Store.event)
             }
         } catch let e as SitrepError where f.query != nil && e.message.hasPrefix("SQLite error 1:") {
-            throw SitrepError(.badArgument, "the query '\(f.query!)' is not a full-text query SQLite can read",
-                              hint: "words, \"quoted phrases\", AND, OR, NOT and a trailing * for a prefix")
+            // not FTS5 syntax (an unclosed quote, a stray operator): search its words instead
+            let words = f.query!.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { "\"\($0)\"" }
+            if words.isEmpty { return [] }  // no word to search for, nothing matches
+            guard words.joined(separator: " ") != f.query else {
+                throw SitrepError(.badArgument, "the query '\(f.query!)' is not a full-text query SQLite can read",
+                                  hint: "words, \"quoted phrases\", AND, OR, NOT and a trailing * for a prefix")
+            }
+            var g = f
+            g.query = words.joined(separator: " ")
+            return try events(g, extra: extra, extraArguments: extraArguments, order: order, limit: limit)
         }
     }
 

@@ -28,11 +28,11 @@ struct QueryParameters {
         String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    /// A non-empty value, or nil when absent or empty (an empty form field is no filter).
+    /// The value, or nil when absent. A parameter given empty is an error: leave it out instead.
     func string(_ key: String, maxLength: Int = 200) throws -> String? {
-        guard let v = values[key], !v.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        guard v.utf8.count <= maxLength else { throw APIError.badParameter(key, "longer than \(maxLength) bytes") }
-        guard !v.unicodeScalars.contains(where: { $0.value < 32 }) else { throw APIError.badParameter(key, "holds a control character") }
+        guard let v = values[key] else { return nil }
+        guard !v.isEmpty else { throw APIError.badParameter(key, "empty", hint: "leave the parameter out to not filter by it") }
+        guard v.count <= maxLength else { throw APIError.badParameter(key, "longer than \(maxLength) characters") }
         return v
     }
 
@@ -78,7 +78,6 @@ struct QueryParameters {
         f.until = try day("until")
         f.minSources = try int("min_sources", default: 0, range: 0...1_000_000)
         f.query = try string("q", maxLength: 500)
-        if let s = f.since, let u = f.until, s > u { throw APIError.badParameter("since", "\(s) is after until (\(u))") }
         return f
     }
 

@@ -62,8 +62,11 @@ struct DocumentRoutes {
             guard !objects.isEmpty else { throw APIError(.unprocessableContent, "empty-input", "an empty array: no document") }
             var lines: [UInt8] = []
             for (i, o) in objects.enumerated() {
-                guard o is [String: Any] else {
+                guard let object = o as? [String: Any] else {
                     throw APIError(.unprocessableContent, "bad-json", "item \(i + 1) is not a JSON object", hint: "each document is an object with at least \"text\"")
+                }
+                if let id = object["id"], !(id is String), !(id is NSNull) {
+                    throw APIError(.unprocessableContent, "bad-json", "item \(i + 1): \"id\" is not a string")
                 }
                 lines += try JSONSerialization.data(withJSONObject: o) + [10]
             }
