@@ -33,13 +33,14 @@ public struct APIServer: Sendable {
     /// The router with every endpoint; the tests call it through a live server too.
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        let cache = ResponseCache(database: options.database)
         router.middlewares.add(APIMiddleware(options: options))
-        EventRoutes(store: store, options: options).add(to: router)
-        ControlRoutes(store: store).add(to: router)
-        PlaceRoutes().add(to: router)
-        ExportRoutes(store: store).add(to: router)
+        EventRoutes(store: store, options: options, cache: cache).add(to: router)
+        ControlRoutes(store: store, cache: cache).add(to: router)
+        PlaceRoutes(cache: cache).add(to: router)
+        ExportRoutes(store: store, cache: cache).add(to: router)
         DocumentRoutes(writer: DocumentWriter(store: store), options: options).add(to: router)
-        PageRoutes(store: store, assets: assets).add(to: router)
+        PageRoutes(store: store, assets: assets, cache: cache).add(to: router)
         return router
     }
 

@@ -12,10 +12,15 @@ enum JSONResponse {
     }
 
     static func object(status: HTTPResponse.Status = .ok, _ body: (inout JSONWriter) -> Void) -> Response {
+        make(bytes(body), status: status)
+    }
+
+    /// A JSON object written by `body`.
+    static func bytes(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         body(&w)
         w.endObject()
-        return make(w.bytes, status: status)
+        return w.bytes
     }
 }

@@ -7,36 +7,37 @@ import SitrepStore
 struct EventRoutes {
     let store: Store
     let options: ServerOptions
+    let cache: ResponseCache
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/api/events") { request, _ in try list(request) }
-        router.get("/api/events/{id}") { request, context in
+        router.cachedGet("/api/events", cache: cache) { request, _ in try list(request) }
+        router.cachedGet("/api/events/{id}", cache: cache) { request, context in
             try one(context.parameters.require("id"))
         }
     }
 
     /// `{"events":[…], "next": cursor|null}`: newest first, each event citing its evidence document.
-    func list(_ request: Request) throws -> Response {
+    func list(_ request: Request) throws -> Payload {
         let q = try QueryParameters(request, allowed: QueryParameters.eventFilterNames.union(["limit", "cursor"]))
         let filter = try q.eventFilter()
         let limit = try q.int("limit", default: 100, range: 1...options.maxPage)
         let page = try store.eventPage(filter, after: try q.string("cursor"), limit: limit)
         let docs = try store.documents(ids: page.events.map(\.evidenceDocument))
-        return JSONResponse.object { w in
+        return Payload(JSONResponse.bytes { w in
             w.key("events")
             w.beginArray()
             for e in page.events { e.writeJSON(to: &w, cite: docs[e.evidenceDocument]) }
             w.endArray()
             w.field("next", page.next)
-        }
+        })
     }
 
     /// The event, its mentions (each with its evidence and source) and the documents they come from.
-    func one(_ id: String) throws -> Response {
+    func one(_ id: String) throws -> Payload {
         guard id.utf8.count <= 200, let event = try store.event(id: id) else { throw APIError.notFound("no event '\(id)'") }
         let mentions = try store.mentions(event: id)
         let docs = try store.documents(ids: event.documents + [event.evidenceDocument])
-        return JSONResponse.object { w in
+        return Payload(JSONResponse.bytes { w in
             w.key("event")
             event.writeJSON(to: &w, cite: docs[event.evidenceDocument])
             w.key("mentions")
@@ -50,7 +51,7 @@ struct EventRoutes {
                 d.writeJSON(to: &w)
             }
             w.endArray()
-        }
+        })
     }
 }
 

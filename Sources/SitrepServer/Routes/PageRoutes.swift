@@ -9,14 +9,15 @@ import SitrepStore
 struct PageRoutes {
     let store: Store
     let assets: Assets
+    let cache: ResponseCache
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in assets.response("page.html", type: "text/html; charset=utf-8") }
         router.get("/app.js") { _, _ in assets.response("app.js", type: "text/javascript; charset=utf-8") }
         router.get("/app.css") { _, _ in assets.response("app.css", type: "text/css; charset=utf-8") }
         router.get("/openapi.json") { _, _ in assets.response("openapi.json", type: "application/json") }
-        router.get("/api/map.svg") { request, _ in try graphic(request, map: true) }
-        router.get("/api/changes.svg") { request, _ in try graphic(request, map: false) }
+        router.cachedGet("/api/map.svg", cache: cache) { request, _ in try graphic(request, map: true) }
+        router.cachedGet("/api/changes.svg", cache: cache) { request, _ in try graphic(request, map: false) }
         router.get("/healthz") { _, _ in
             let c = try store.counts()
             let revision = try store.revision()
@@ -32,13 +33,13 @@ struct PageRoutes {
 
     /// The report's map of control (or its chart of changes) for a country on a day; the day defaults to the
     /// latest evidence, the window to the week before it.
-    func graphic(_ request: Request, map: Bool) throws -> Response {
+    func graphic(_ request: Request, map: Bool) throws -> Payload {
         let q = try QueryParameters(request, allowed: ["as_of", "country", "since"])
         let asOf = try q.day("as_of") ?? store.latestDay() ?? Self.today()
         let since = try q.day("since") ?? asOf.adding(days: -7)
         let writer = ReportWriter(country: try q.country(), since: since, asOf: asOf)
         let svg = map ? try writer.mapSVG(store: store) : try writer.changesSVG(store: store)
-        return JSONResponse.make(Array(svg.utf8), type: "image/svg+xml")
+        return Payload(Array(svg.utf8), type: "image/svg+xml")
     }
 
     static func today() -> Day {

@@ -5,11 +5,13 @@ import SitrepGazetteer
 
 /// `GET /api/places?q=…`: the places a name can mean, best first (what `sitrep places` prints).
 struct PlaceRoutes {
+    let cache: ResponseCache
+
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/api/places") { request, _ in try places(request) }
+        router.cachedGet("/api/places", cache: cache) { request, _ in try places(request) }
     }
 
-    func places(_ request: Request) throws -> Response {
+    func places(_ request: Request) throws -> Payload {
         let q = try QueryParameters(request, allowed: ["q", "country", "limit"])
         guard let name = try q.string("q") else {
             throw APIError.badParameter("q", "missing", hint: "the place name to look up, e.g. ?q=Herat")
@@ -24,7 +26,7 @@ struct PlaceRoutes {
             ctx.countries[country] = 1
         }
         let found = PlaceResolver(gazetteer: gazetteer).candidates(name, context: ctx).prefix(limit)
-        return JSONResponse.object { w in
+        return Payload(JSONResponse.bytes { w in
             w.field("query", name)
             w.key("places")
             w.beginArray()
@@ -32,6 +34,6 @@ struct PlaceRoutes {
                 gazetteer.places[c.place].writeJSON(to: &w, matched: gazetteer.name(Int(c.entry)), match: "\(c.match)")
             }
             w.endArray()
-        }
+        })
     }
 }
