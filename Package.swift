@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -74,4 +75,17 @@ let package = Package(
 // hot paths, and the debug build (the tests) keeps them.
 for target in package.targets where target.type == .regular || target.type == .executable {
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+}
+
+// Micro-benchmarks of the hot stages (ordo-one/benchmark, with allocation counts), built only when asked for:
+//   SITREP_BENCHMARKS=1 swift package --scratch-path .build-bench --allow-writing-to-package-directory benchmark
+// so that the tests and CI do not build the benchmark package.
+if ProcessInfo.processInfo.environment["SITREP_BENCHMARKS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(.executableTarget(
+        name: "HotStages",
+        dependencies: ["SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize", "SitrepExtract",
+                       .product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/HotStages",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
 }

@@ -13,7 +13,8 @@ struct ExtractCommand: ParsableCommand {
         (.jsonl, one {"id","url","published","title","text"} a line), gzip-compressed or not, from files, \
         folders (recursively) or '-' for standard input, and prints one event mention per line \
         (spec/event-mention.schema.json) in document order. Copies of one wire story get the same \
-        document.story: the id of the earliest copy.
+        document.story: the id of the earliest copy seen so far (input is streamed: one batch is read while \
+        the one before it is extracted, and a document is compared with the 20,000 before it).
 
         Weekdays and relative dates ("on Thursday", "last month") resolve against the publication date: the \
         document's own, else --published. Without one they stay null and keep their text.
@@ -34,73 +35,64 @@ struct ExtractCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case jsonl, table }
 
+    static func tableLine(_ m: EventMention) -> String {
+        let who = "\(m.actor?.name ?? "—") → \(m.target?.name ?? "—")"
+        let ev = String(m.evidence.text.prefix(80)).replacingOccurrences(of: "\n", with: " ")
+        return pad(m.document.id, 16) + pad(m.type.rawValue, 19) + pad(m.place?.name ?? "—", 20) + pad(who, 44)
+            + pad(m.date.start?.description ?? "—", 12) + pad(m.modality.rawValue, 10) + pad(m.source?.speaker ?? "—", 28)
+            + ev + "\n"
+    }
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
         try runReportingErrors {
-            // the gazetteer and lexicons load on another core while the input is read and grouped into stories
-            let (documents, extractor) = try readWhileLoading(input)
+            // the gazetteer and lexicons load on another core while the first batch is read
+            try input.checkPaths()
+            let loading = ExtractorLoading()
+            let pipeline = DocumentPipeline(input, batchSize: 256)
+            let extractor = try loading.wait()
             var out = OutputStream()
             if format == .table {
                 out.write(pad("document", 16) + pad("type", 19) + pad("place", 20) + pad("actor → target", 44)
                           + pad("date", 12) + pad("modality", 10) + pad("source", 28) + "evidence\n")
             }
-            // batches of documents run on `jobs` threads; results are written in document order
-            var batch: [Document] = []
-            let batchSize = 64 * jobs
-            func flushBatch() {
-                var results = [[EventMention]](repeating: [], count: batch.count)
-                var encoded = [[UInt8]](repeating: [], count: batch.count)
-                let docs = batch
-                let jsonl = format == .jsonl
-                results.withUnsafeMutableBufferPointer { buf in
-                    encoded.withUnsafeMutableBufferPointer { enc in
-                        let base = buf.baseAddress!, encBase = enc.baseAddress!
-                        DispatchQueue.concurrentPerform(iterations: jobs) { j in
-                            // each worker also writes its documents' JSON: only the copying stays serial
-                            var jw = JSONWriter()
-                            var i = j
-                            while i < docs.count {
-                                let ms = extractor.extract(docs[i])
-                                if jsonl {
-                                    var bytes: [UInt8] = []
-                                    for m in ms {
-                                        jw.reset()
-                                        m.writeJSON(to: &jw)
-                                        bytes += jw.bytes
-                                        bytes.append(10)
-                                    }
-                                    (encBase + i).pointee = bytes
-                                } else {
-                                    (base + i).pointee = ms
-                                }
-                                i += jobs
-                            }
-                        }
-                    }
-                }
-                if jsonl {
-                    for bytes in encoded { out.write(bytes) }
-                }
-                for ms in results {
+            // `jobs` threads extract and write each document's lines; the output keeps the document order
+            let table = format == .table
+            let workers = OrderedWorkers<Document>(jobs: jobs, capacity: 64 * jobs) { doc in
+                let ms = extractor.extract(doc)
+                var bytes: [UInt8] = []
+                if table {
+                    for m in ms { bytes += Array(Self.tableLine(m).utf8) }
+                } else {
+                    var w = JSONWriter()
                     for m in ms {
-                        let who = "\(m.actor?.name ?? "—") → \(m.target?.name ?? "—")"
-                        let ev = String(m.evidence.text.prefix(80)).replacingOccurrences(of: "\n", with: " ")
-                        out.write(pad(m.document.id, 16) + pad(m.type.rawValue, 19) + pad(m.place?.name ?? "—", 20)
-                                  + pad(who, 44) + pad(m.date.start?.description ?? "—", 12) + pad(m.modality.rawValue, 10)
-                                  + pad(m.source?.speaker ?? "—", 28) + ev + "\n")
+                        w.reset()
+                        m.writeJSON(to: &w)
+                        bytes += w.bytes
+                        bytes.append(10)
                     }
                 }
-                batch.removeAll(keepingCapacity: true)
+                return bytes
             }
-            for doc in documents {
-                batch.append(doc)
-                if batch.count >= batchSize { flushBatch() }
-            }
-            flushBatch()
+            var batch: [Document] = []
+            var at = 0
+            var failure: Error?
+            do {
+                try workers.run({
+                    if at == batch.count {
+                        guard let next = try pipeline.next() else { return nil }
+                        batch = next
+                        at = 0
+                    }
+                    at += 1
+                    return batch[at - 1]
+                }, write: { out.write($0) })
+            } catch { failure = error }
             out.flush()
+            if let failure { throw failure }
         }
     }
 }

@@ -31,6 +31,13 @@ struct InputOptions: ParsableArguments {
                        warn: { StandardError.print($0) })
     }
 
+    /// Fails before any output when an input does not exist.
+    func checkPaths() throws {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw SitrepError(.missingFile, "no such file or folder", at: path, hint: "check the path")
+        }
+    }
+
     /// Every document of the inputs, with `story` set across them.
     func documents() throws -> [Document] {
         var docs: [Document] = []

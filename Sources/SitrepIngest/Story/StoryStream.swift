@@ -1,0 +1,70 @@
+import SitrepCore
+
+/// Copies of one story in a stream of documents, in bounded memory: each document is compared with the
+/// documents of a window of the most recent ones (wire copies come out within hours of each other) and gets
+/// the story of its best match, else its own id.
+///
+/// `StoryDetector.assign` sees the whole corpus and names each story by its earliest copy; a stream cannot
+/// rename documents already written, so here the story is the earliest copy *seen so far*. For input in order
+/// of publication the two agree.
+public struct StoryStream {
+    public let detector: StoryDetector
+    /// Documents a new one is compared with.
+    public let window: Int
+
+    private struct Recent {
+        var sequence: Int
+        var shingles: Shingles
+        var story: String
+    }
+
+    private var recent: [Recent?]
+    private var seen = 0
+    private var index: [UInt64: [Int]] = [:]
+    private var shared: [Int: Int] = [:]
+
+    public init(detector: StoryDetector = StoryDetector(), window: Int = 20_000) {
+        self.detector = detector
+        self.window = max(1, window)
+        recent = Array(repeating: nil, count: self.window)
+    }
+
+    /// Sets `doc.story`.
+    public mutating func assign(_ doc: inout Document) {
+        let sequence = seen
+        seen += 1
+        let oldest = sequence - window  // the earliest document still in the window
+        let s = Shingles(doc.text, size: detector.shingleSize)
+        let sample = s.hashes.filter { $0 & 7 == 0 }
+        shared.removeAll(keepingCapacity: true)
+        for h in sample {
+            guard let posting = index[h], posting.count <= detector.maximumPostings else { continue }
+            for j in posting where j >= oldest { shared[j, default: 0] += 1 }
+        }
+        let needed = max(1, min(detector.minimumSharedSamples, sample.count))
+        // the candidates sharing the most samples first; one verification per story, not per copy
+        var candidates: [(n: Int, sequence: Int)] = []
+        for (j, n) in shared where n >= needed { candidates.append((n, j)) }
+        candidates.sort { $0.n != $1.n ? $0.n > $1.n : $0.sequence < $1.sequence }
+        var tried: Set<String> = []
+        var match: String? = nil
+        for c in candidates {
+            guard let r = recent[c.sequence % window], r.sequence == c.sequence, tried.insert(r.story).inserted else { continue }
+            if s.containment(with: r.shingles) >= detector.threshold {
+                match = r.story
+                break
+            }
+        }
+        doc.story = match ?? doc.id
+        recent[sequence % window] = Recent(sequence: sequence, shingles: s, story: doc.story!)
+        for h in sample { index[h, default: []].append(sequence) }
+        // once a window, drop the postings of documents that left it
+        if sequence % window == window - 1 {
+            let limit = sequence + 1 - window
+            index = index.compactMapValues { p in
+                let kept = p.filter { $0 >= limit }
+                return kept.isEmpty ? nil : kept
+            }
+        }
+    }
+}

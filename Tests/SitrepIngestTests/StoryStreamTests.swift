@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import SitrepCore
+@testable import SitrepIngest
+
+/// The streaming detector finds the same stories as the whole-corpus one on both fixture sets, names each by
+/// its first copy, and forgets documents that left its window.
+@Suite struct StoryStreamTests {
+    /// The groups of documents (sets of ids) the stories make.
+    func partition(_ docs: [Document]) -> Set<Set<String>> {
+        Set(Dictionary(grouping: docs, by: { $0.story ?? $0.id }).values.map { Set($0.map(\.id)) })
+    }
+
+    @Test(arguments: ["Tests/Fixtures/Stories/stories.jsonl", "Tests/Fixtures/Stories/second-set/stories.jsonl"])
+    func sameStoriesAsTheWholeCorpus(_ file: String) throws {
+        var docs: [Document] = []
+        try DocumentReader().read([Fixtures.path(file)]) { docs.append($0) }
+        var whole = docs
+        StoryDetector().assign(&whole)
+        var stream = StoryStream()
+        var streamed = docs
+        for i in streamed.indices { stream.assign(&streamed[i]) }
+        #expect(partition(streamed) == partition(whole))
+        // each story is named by its first copy in the input
+        for d in streamed {
+            let first = streamed.first { $0.story == d.story }!
+            #expect(d.story == first.id)
+        }
+    }
+
+    @Test func aCopyBeyondTheWindowIsANewStory() {
+        let story = String(repeating: "Taliban fighters entered the city of Herat on Thursday after government troops withdrew. ", count: 3)
+        func other(_ i: Int) -> String { "Report number \(i): shelling hit district \(i) overnight, residents of quarter \(i * 7) said, as fighting continued in sector \(i * 13)." }
+        var stream = StoryStream(window: 3)
+        var docs = [Document(id: "a", text: story)] + (1...3).map { Document(id: "x\($0)", text: other($0)) } + [Document(id: "b", text: story)]
+        for i in docs.indices { stream.assign(&docs[i]) }
+        #expect(docs.map(\.story) == ["a", "x1", "x2", "x3", "b"])
+        var wide = StoryStream(window: 4)
+        var again = docs
+        for i in again.indices { wide.assign(&again[i]) }
+        #expect(again.map(\.story) == ["a", "x1", "x2", "x3", "a"])
+    }
+}
