@@ -93,7 +93,7 @@ public enum Tokenizer {
                 var flags: Token.Flags = [.punct]
                 if spaceBefore { flags.insert(.spaceBefore) }
                 if v == 45 || v == 0x2010 || v == 0x2011 { flags.insert(.hyphen) }
-                folded.append(contentsOf: Array(String(Unicode.Scalar(v) ?? " ").utf8))
+                folded.append(contentsOf: bytes[i..<(i + len)])  // valid UTF-8: the scalar's own bytes, no String
                 tokens.append(Token(start: Int32(i), end: Int32(i + len), foldStart: Int32(fs), foldEnd: Int32(folded.count),
                                     hash: TokenHash.of(folded[fs..<folded.count]), flags: flags))
                 i += len

@@ -61,18 +61,20 @@ struct ExtractCommand: ParsableCommand {
             }
             // `jobs` threads extract and write each document's lines; the output keeps the document order
             let table = format == .table
-            let workers = OrderedWorkers<Document>(jobs: jobs, capacity: 64 * jobs) { doc in
-                let ms = extractor.extract(doc)
+            // documents go to the workers 16 at a time: one hand-off, not one per document
+            let workers = OrderedWorkers<ArraySlice<Document>>(jobs: jobs, capacity: 8 * jobs) { docs in
                 var bytes: [UInt8] = []
-                if table {
-                    for m in ms { bytes += Array(Self.tableLine(m).utf8) }
-                } else {
-                    var w = JSONWriter()
-                    for m in ms {
-                        w.reset()
-                        m.writeJSON(to: &w)
-                        bytes += w.bytes
-                        bytes.append(10)
+                var w = JSONWriter()
+                for doc in docs {
+                    for m in extractor.extract(doc) {
+                        if table {
+                            bytes += Array(Self.tableLine(m).utf8)
+                        } else {
+                            w.reset()
+                            m.writeJSON(to: &w)
+                            bytes += w.bytes
+                            bytes.append(10)
+                        }
                     }
                 }
                 return bytes
@@ -87,8 +89,9 @@ struct ExtractCommand: ParsableCommand {
                         batch = next
                         at = 0
                     }
-                    at += 1
-                    return batch[at - 1]
+                    let chunk = batch[at..<min(at + 16, batch.count)]
+                    at = chunk.endIndex
+                    return chunk
                 }, write: { out.write($0) })
             } catch { failure = error }
             out.flush()
