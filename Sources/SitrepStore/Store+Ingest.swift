@@ -21,12 +21,41 @@ extension Store {
                        progress: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
         var result = IngestResult()
         var start = 0
-        while start < docs.count {
+        var stories = StoryMap()  // input story → stored story, for the whole run
+        // copies are looked for among the documents stored before this run: within the run, the input's own
+        // grouping decides, whatever the batches (and batch k + 1 is prepared before batch k is committed)
+        let storedBefore = try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM documents") ?? 0 }
+        var pending: Prepared? = nil
+        // batch k is written while batch k + 1 is checked and extracted on other threads
+        while start < docs.count || pending != nil {
             let batch = Array(docs[start..<min(docs.count, start + batchSize)])
             start += batch.count
-            result.read += batch.count
-            try ingestBatch(batch, jobs: jobs, extract: extract, into: &result)
-            progress?(result)
+            final class Box: @unchecked Sendable { var value: Result<Prepared, Error>? }
+            let next = Box()
+            let preparing = DispatchGroup()
+            if !batch.isEmpty {
+                let exclude = pending?.keys ?? Keys()
+                let known = stories
+                DispatchQueue.global().async(group: preparing) {
+                    next.value = Result { try self.prepare(batch, excluding: exclude, stories: known, storedBefore: storedBefore,
+                                                          jobs: jobs, extract: extract) }
+                }
+            }
+            var failure: Error? = nil
+            if let p = pending {
+                do {
+                    try commit(p, into: &result)
+                    result.read += p.read
+                    progress?(result)
+                } catch { failure = error }
+            }
+            preparing.wait()
+            if let failure { throw failure }
+            pending = try next.value?.get()
+            if let p = pending {
+                stories.map.merge(p.stories.map) { a, _ in a }
+                stories.owned.formUnion(p.stories.owned)
+            }
         }
         result.eventsTouched = try refuseDirtyGroups()
         return result
@@ -51,35 +80,67 @@ extension Store {
         }
     }
 
-    private func ingestBatch(_ batch: [Document], jobs: Int, extract: @escaping @Sendable (Document) -> [EventMention],
-                             into result: inout IngestResult) throws {
+    /// What a batch adds: the new documents with their stories, samples and mentions.
+    struct Prepared: @unchecked Sendable {
+        var read: Int
+        var skipped: Int
+        var fresh: [Document]
+        var hashes: [String]
+        var samples: [[UInt64]]
+        var found: [[EventMention]]
+        var stories: StoryMap
+        var keys: Keys
+    }
+
+    /// Input stories mapped to stored ones, and the stored stories that belong to this input.
+    struct StoryMap: Sendable {
+        var map: [String: String] = [:]
+        var owned: Set<String> = []
+    }
+
+    /// Ids, content hashes and URLs of a batch not yet committed: the next batch must not add them again.
+    struct Keys: Sendable {
+        var ids = Set<String>(), hashes = Set<String>(), urls = Set<String>()
+    }
+
+    /// Steps 1–3 of a batch, reading only: what is new, its stories, its mentions.
+    private func prepare(_ batch: [Document], excluding pending: Keys, stories known: StoryMap,
+                         storedBefore: Int64, jobs: Int,
+                         extract: @escaping @Sendable (Document) -> [EventMention]) throws -> Prepared {
         // 1. what is new (by id, URL, content), outside the write lock
         var fresh: [Document] = []
         var hashes: [String] = []
+        var keys = Keys()
+        var storyMap = known.map
+        var owned = known.owned
         try read { db in
-            var seenIDs = Set<String>(), seenURLs = Set<String>(), seenHashes = Set<String>()
             for d in batch {
                 let h = Store.contentHash(d.text)
-                let known = try Bool.fetchOne(try db.cachedStatement(sql: """
-                    SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?)
-                        OR EXISTS(SELECT 1 FROM documents WHERE content_hash = ?)
-                        OR EXISTS(SELECT 1 FROM documents WHERE url = ?)
-                    """), arguments: [d.id, h, d.url]) ?? false
-                if known || seenIDs.contains(d.id) || seenHashes.contains(h) || d.url.map(seenURLs.contains) == true {
-                    continue
+                let stored = try String.fetchOne(try db.cachedStatement(sql: """
+                    SELECT COALESCE((SELECT story FROM documents WHERE id = ?), (SELECT story FROM documents WHERE content_hash = ?),
+                                    (SELECT story FROM documents WHERE url = ?))
+                    """), arguments: [d.id, h, d.url])
+                let known = stored != nil
+                if let stored {
+                    // a document of this input stored by an earlier (perhaps interrupted) run: its input story
+                    // continues the stored one, and the store's stories of this input are no "earlier copies"
+                    if storyMap[d.story ?? d.id] == nil { storyMap[d.story ?? d.id] = stored }
+                    owned.insert(stored)
                 }
-                seenIDs.insert(d.id)
-                seenHashes.insert(h)
-                if let u = d.url { seenURLs.insert(u) }
+                let seen = keys.ids.contains(d.id) || keys.hashes.contains(h) || d.url.map(keys.urls.contains) == true
+                let inPending = pending.ids.contains(d.id) || pending.hashes.contains(h) || d.url.map(pending.urls.contains) == true
+                if known || seen || inPending { continue }
+                keys.ids.insert(d.id)
+                keys.hashes.insert(h)
+                if let u = d.url { keys.urls.insert(u) }
                 fresh.append(d)
                 hashes.append(h)
             }
         }
-        result.skipped += batch.count - fresh.count
-        guard !fresh.isEmpty else { return }
         // 2. stories, against the store and within the batch (shingle samples computed once per document)
         let samples = fresh.map { Store.storySamples($0.text) }
-        try assignStories(&fresh, samples: samples)
+        let stories = try assignStories(&fresh, samples: samples,
+                                        known: StoryMap(map: storyMap, owned: owned), storedBefore: storedBefore)
         // 3. extraction, in parallel, in order
         var found = [[EventMention]](repeating: [], count: fresh.count)
         let docs = fresh
@@ -94,6 +155,15 @@ extension Store {
                 }
             }
         }
+        return Prepared(read: batch.count, skipped: batch.count - fresh.count, fresh: fresh, hashes: hashes,
+                        samples: samples, found: found, stories: stories, keys: keys)
+    }
+
+    /// Step 4 of a batch, one transaction: documents, samples, mentions, and the groups to fuse again.
+    private func commit(_ p: Prepared, into result: inout IngestResult) throws {
+        result.skipped += p.skipped
+        guard !p.fresh.isEmpty else { return }
+        let fresh = p.fresh, hashes = p.hashes, samples = p.samples, found = p.found
         // 4. one transaction: documents, mentions, re-fused events and timelines
         try write { db in
             var groups = Set<String>()
@@ -150,9 +220,10 @@ extension Store {
     /// Sets `story` on new documents: a stored copy's story when one is found (the few stored documents
     /// sharing most sampled shingles are verified on their full text); else the story the input's own
     /// grouping gave (all copies within the input share it).
-    private func assignStories(_ fresh: inout [Document], samples all: [[UInt64]]) throws {
+    private func assignStories(_ fresh: inout [Document], samples all: [[UInt64]],
+                               known: StoryMap, storedBefore: Int64) throws -> StoryMap {
         let detector = StoryDetector()
-        var storedStory: [String: String] = [:]  // input story → stored story
+        var storedStory = known.map  // input story → stored story
         try read { db in
             for (n, d) in fresh.enumerated() {
                 let own = d.story ?? d.id
@@ -162,10 +233,10 @@ extension Store {
                 let list = samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT d.text, d.story FROM documents d JOIN (
-                        SELECT document, COUNT(*) AS c FROM shingle_samples WHERE hash IN (\(list))
+                        SELECT document, COUNT(*) AS c FROM shingle_samples WHERE hash IN (\(list)) AND document <= ?
                         GROUP BY document HAVING c >= ? ORDER BY c DESC LIMIT 3) s ON s.document = d.rowid
-                    """, arguments: [min(2, samples.count)])
-                for r in rows {
+                    """, arguments: [storedBefore, min(2, samples.count)])
+                for r in rows where !known.owned.contains(r["story"]) {
                     let text: String = r["text"]
                     if detector.sameStory(d.text, text) {
                         storedStory[own] = r["story"]
@@ -178,6 +249,7 @@ extension Store {
             let own = fresh[i].story ?? fresh[i].id
             fresh[i].story = storedStory[own] ?? own
         }
+        return StoryMap(map: storedStory, owned: known.owned)
     }
 
     static func contentHash(_ text: String) -> String {
