@@ -25,13 +25,14 @@ measure() {  # measure NAME CMD... → seconds and peak KB on fd 3
   echo "$secs $kb"
 }
 calc() { awk "BEGIN { printf \"%.${2:-1}f\", $1 }"; }
-row() { printf "%-34s %8s s %9s MB/s %9s art/s %8s MB\n" "$1" "$2" "$(calc "$bytes/1000000/$2")" \
+row() { printf "%-38s %8s s %9s MB/s %9s art/s %8s MB\n" "$1" "$2" "$(calc "$bytes/1000000/$2")" \
         "$(calc "$articles/$2" 0)" "$(( $3 / 1024 ))"; }
 
 echo "corpus: $corpus ($articles articles, $(calc "$bytes/1000000") MB), $cores cores"
 read -r s kb < <(measure $bin places Herat)
-printf "%-34s %8s s %33s %8s MB\n" "start-up (gazetteer, one look-up)" "$s" "" "$(( kb / 1024 ))"
-read -r s1 kb < <(measure $bin extract "$corpus" --jobs 1); row "extract, 1 core" "$s1" "$kb"
+printf "%-38s %8s s %33s %8s MB\n" "start-up (gazetteer, one look-up)" "$s" "" "$(( kb / 1024 ))"
+read -r s1 kb < <(measure taskset -c 0 $bin extract "$corpus" --jobs 1); row "extract, 1 core (pinned)" "$s1" "$kb"
+read -r sw kb < <(measure $bin extract "$corpus" --jobs 1); row "extract, 1 worker (reader beside it)" "$sw" "$kb"
 read -r sn kb < <(measure $bin extract "$corpus" --jobs "$cores"); row "extract, $cores cores" "$sn" "$kb"
 echo "  speed-up on $cores cores: $(calc "$s1/$sn" 2)x"
 rm -f "$work/bench.sqlite"*
