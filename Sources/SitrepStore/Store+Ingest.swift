@@ -36,7 +36,11 @@ extension Store {
             if !batch.isEmpty {
                 let exclude = pending?.keys ?? Keys()
                 let known = stories
-                DispatchQueue.global().async(group: preparing) {
+                // a thread of its own: GRDB's writer queue must not wait for a dispatch thread the
+                // extraction holds
+                preparing.enter()
+                Thread.detachNewThread {
+                    defer { preparing.leave() }
                     next.value = Result { try self.prepare(batch, excluding: exclude, stories: known, storedBefore: storedBefore,
                                                           jobs: jobs, extract: extract) }
                 }
@@ -57,26 +61,59 @@ extension Store {
                 stories.owned.formUnion(p.stories.owned)
             }
         }
-        result.eventsTouched = try refuseDirtyGroups()
+        result.eventsTouched = try refuseDirtyGroups(jobs: jobs)
         return result
     }
 
     /// Fuses again every group whose mentions changed (also those an interrupted ingest left), a few hundred
-    /// groups a transaction. Returns the number of groups fused.
+    /// groups a transaction: their mentions are read and fused on `jobs` threads, then written in one
+    /// transaction. Returns the number of groups fused.
     @discardableResult
-    public func refuseDirtyGroups() throws -> Int {
+    public func refuseDirtyGroups(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Int {
         var done = 0
+        var after = ""
         while true {
-            let n = try write { db -> Int in
-                let groups = try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups ORDER BY group_key LIMIT 200")
-                for g in groups {
-                    try refuse(group: g, db)
+            let groups = try read { db in
+                try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups WHERE group_key > ? ORDER BY group_key LIMIT 400",
+                                    arguments: [after])
+            }
+            guard let last = groups.last else { return done }
+            after = last
+            let fused = Store.parallelMap(groups, jobs: jobs) { [self] g in
+                Result { try read { db in try Store.fuse(group: g, db) } }
+            }
+            try write { db in
+                for (g, f) in zip(groups, fused) {
+                    try Store.store(try f.get(), group: g, db)
                     try Store.exec(db, "DELETE FROM dirty_groups WHERE group_key = ?", arguments: [g])
                 }
-                return groups.count
             }
-            done += n
-            if n == 0 { return done }
+            done += groups.count
+        }
+    }
+
+    /// A group's events and, for a territory group, its place's timeline, from its stored mentions.
+    struct Fused {
+        var events: [FusedEvent]
+        var place: String?
+        var changes: [ControlChange]
+    }
+
+    static func fuse(group: String, _ db: Database) throws -> Fused {
+        let ms = try Store.mentions(group: group, db)
+        let events = EventFuser().fuse(ms)
+        if group.hasPrefix("territory|"), let key = ms.first?.place?.key {
+            return Fused(events: events, place: key, changes: ControlTimeline(events: events).changes)
+        }
+        return Fused(events: events, place: nil, changes: [])
+    }
+
+    static func store(_ f: Fused, group: String, _ db: Database) throws {
+        try Store.exec(db, "DELETE FROM events WHERE group_key = ?", arguments: [group])
+        for e in f.events { try Store.insert(e, group: group, db) }
+        if let key = f.place {
+            try Store.exec(db, "DELETE FROM control_changes WHERE place_key = ?", arguments: [key])
+            for c in f.changes { try Store.insert(c, db) }
         }
     }
 
@@ -142,19 +179,7 @@ extension Store {
         let stories = try assignStories(&fresh, samples: samples,
                                         known: StoryMap(map: storyMap, owned: owned), storedBefore: storedBefore)
         // 3. extraction, in parallel, in order
-        var found = [[EventMention]](repeating: [], count: fresh.count)
-        let docs = fresh
-        let n = max(1, jobs)
-        found.withUnsafeMutableBufferPointer { buf in
-            let base = buf.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: n) { j in
-                var i = j
-                while i < docs.count {
-                    (base + i).pointee = extract(docs[i])
-                    i += n
-                }
-            }
-        }
+        let found = Store.parallelMap(fresh, jobs: jobs, extract)
         return Prepared(read: batch.count, skipped: batch.count - fresh.count, fresh: fresh, hashes: hashes,
                         samples: samples, found: found, stories: stories, keys: keys)
     }
@@ -197,16 +222,29 @@ extension Store {
         result.added += fresh.count
     }
 
-    /// Fuses one group's mentions again; for a territory group, rebuilds that place's timeline.
-    func refuse(group: String, _ db: Database) throws {
-        let ms = try Store.mentions(group: group, db)
-        let events = EventFuser().fuse(ms)
-        try Store.exec(db, "DELETE FROM events WHERE group_key = ?", arguments: [group])
-        for e in events { try Store.insert(e, group: group, db) }
-        if group.hasPrefix("territory|"), let key = ms.first?.place?.key {
-            try Store.exec(db, "DELETE FROM control_changes WHERE place_key = ?", arguments: [key])
-            for c in ControlTimeline(events: events).changes { try Store.insert(c, db) }
+    /// `transform` of every item on `jobs` threads of their own (not dispatch's pool, which GRDB's queues share),
+    /// in order.
+    static func parallelMap<T, U>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) -> U) -> [U] {
+        var out = [U?](repeating: nil, count: items.count)
+        let n = max(1, min(jobs, items.count))
+        let done = DispatchGroup()
+        nonisolated(unsafe) let input = items
+        out.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let base = buf.baseAddress!
+            for j in 0..<n {
+                done.enter()
+                Thread.detachNewThread {
+                    var i = j
+                    while i < input.count {
+                        (base + i).pointee = transform(input[i])
+                        i += n
+                    }
+                    done.leave()
+                }
+            }
+            done.wait()
         }
+        return out.map { $0! }
     }
 
     /// Postings kept per sampled shingle in the store.

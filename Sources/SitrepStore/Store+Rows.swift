@@ -83,8 +83,11 @@ extension Store {
                 e.modality.rawValue, e.sources, e.denials, e.confidence,
                 docs, e.mentions.count, best.evidence.text, best.document.id,
             ])
-        for m in e.mentions {
-            try Store.exec(db, "UPDATE mentions SET event_id = ? WHERE id = ?", arguments: [e.id, m.id])
+        // one statement per event, not per mention
+        for chunk in stride(from: 0, to: e.mentions.count, by: 200) {
+            let ids = e.mentions[chunk..<min(chunk + 200, e.mentions.count)].map(\.id)
+            try db.execute(sql: "UPDATE mentions SET event_id = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                           arguments: StatementArguments([e.id] + ids))
         }
     }
 
