@@ -9,6 +9,8 @@ struct MapRenderer {
     let boundaries: Boundaries
 
     func svg(country: String?, holders: [ControlChange], recent: Set<String>, colors: [String: String]) -> String {
+        // a country's map shows its own places, and its legend only their holders
+        let holders = country.map { cc in holders.filter { $0.place.country == cc } } ?? holders
         let outline = country.flatMap { boundaries.countries[$0] }
         var pts: [[Double]] = outline?.polygons.flatMap { $0.flatMap { $0 } } ?? []
         if pts.isEmpty {
@@ -68,7 +70,8 @@ struct MapRenderer {
         var ly = margin + 4
         let lx = width - 200
         s += "<g font-size=\"11\" fill=\"#222\">"
-        for (id, color) in colors.sorted(by: { $0.key < $1.key }) {
+        let drawn = Set(holders.map(\.controller.id))
+        for (id, color) in colors.sorted(by: { $0.key < $1.key }) where drawn.contains(id) {
             let name = holders.first { $0.controller.id == id }?.controller.name ?? id
             s += "<circle cx=\"\(SVG.n(lx))\" cy=\"\(SVG.n(ly))\" r=\"5\" fill=\"\(color)\"/><text x=\"\(SVG.n(lx + 10))\" y=\"\(SVG.n(ly + 4))\">\(SVG.escape(name))</text>"
             ly += 16
