@@ -47,7 +47,7 @@ struct DocumentAnalysis {
         }
         // a capitalized name after "from", "in", "near"… that is no known place, actor or date: most likely a place
         // the gazetteer lacks ("fled Adan Yabaal", "withdrew from Adan Yabaal"); noun 0 stands for any
-        let locatives = Set(["from", "in", "near", "into", "toward", "towards", "outside", "around", "fled"].map { TokenHash.of($0.utf8) })
+        let locatives = DocumentAnalysis.locatives
         for k in 1..<max(1, t.count) where locatives.contains(t[k - 1].hash) {
             if t[k].isCapitalized, t[k].isWord, !t[k].has(.sentenceStart), placeAt[k] < 0, actorAt[k] < 0,
                !dates.contains(where: { $0.tokens.contains(k) }) {
@@ -68,6 +68,8 @@ struct DocumentAnalysis {
             }
         }
     }
+
+    static let locatives = Set(["from", "in", "near", "into", "toward", "towards", "outside", "around", "fled"].map { TokenHash.of($0.utf8) })
 
     func place(_ i: Int) -> PlaceMention? { i >= 0 && i < placeAt.count && placeAt[i] >= 0 ? places[Int(placeAt[i])] : nil }
     func actor(_ i: Int) -> ActorMention? { i >= 0 && i < actorAt.count && actorAt[i] >= 0 ? actors[Int(actorAt[i])] : nil }
