@@ -79,7 +79,7 @@ struct DemoCommand: ParsableCommand {
                 try Data(report.html.utf8).write(to: dir.appendingPathComponent("report.html"), options: .atomic)
                 out.write("\nThe situation report (\(cc), week to \(end)): \(dir.appendingPathComponent("report.html").path)\n")
             }
-            out.write("\nMore: sitrep events --db \(db)   sitrep control --db \(db)   sitrep report --db \(db) --out DIR\n")
+            out.write("\nMore: sitrep events --db \(db)   sitrep control --db \(db)   sitrep report --db \(db) --out DIR   sitrep serve --db \(db)\n")
             out.flush()
         }
     }
