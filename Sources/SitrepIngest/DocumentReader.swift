@@ -76,6 +76,17 @@ public struct DocumentReader {
     }
 
     private func readFile(_ path: String, id: String, _ body: (Document) throws -> Void) throws {
+        // JSON Lines stream, chunk by chunk: a corpus of any size in bounded memory
+        let isJSONL = format == .jsonl || (format == nil && ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased()))
+        if isJSONL, let handle = FileHandle(forReadingAtPath: path) {
+            defer { try? handle.close() }
+            let head = handle.readData(ofLength: 2)
+            if !(head.count == 2 && head[head.startIndex] == 0x1f && head[head.startIndex + 1] == 0x8b) {
+                try handle.seek(toOffset: 0)
+                return try JSONLines.stream(handle, name: path, idBase: id, published: published,
+                                            maxLine: maxDocumentBytes, warn: warn, body)
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SitrepError(.unreadable, "cannot read the file", at: path, hint: "check its permissions")
         }

@@ -5,25 +5,82 @@ import SitrepCore
 enum JSONLines {
     static func read(_ b: [UInt8], name: String, idBase: String, published: Day?, maxLine: Int,
                      warn: (String) -> Void, _ body: (Document) throws -> Void) throws {
+        var lines = Lines(name: name, idBase: idBase, published: published, maxLine: maxLine)
         var start = 0
-        var line = 0
-        var good = 0
-        var bad = 0
-        var firstError: SitrepError? = nil
-        var warnings: [String] = []
         while start < b.count {
             var end = start
             while end < b.count && b[end] != 10 { end += 1 }
+            try lines.take(b[start..<end], warn: warn, body)
+            start = end + 1
+        }
+        try lines.finish(warn: warn)
+    }
+
+    /// A file read in chunks of `chunk` bytes, line by line: memory holds a chunk and the longest line, not
+    /// the file.
+    static func stream(_ handle: FileHandle, name: String, idBase: String, published: Day?, maxLine: Int,
+                       chunk: Int = 1 << 20, warn: (String) -> Void, _ body: (Document) throws -> Void) throws {
+        var lines = Lines(name: name, idBase: idBase, published: published, maxLine: maxLine)
+        var pending: [UInt8] = []
+        var first = true
+        while true {
+            let data = handle.readData(ofLength: chunk)
+            if data.isEmpty { break }
+            if first {
+                try InputCheck.rejectBinary([UInt8](data.prefix(8192)), name: name)
+                first = false
+            }
+            pending.append(contentsOf: data)
+            var start = 0
+            while let nl = pending[start...].firstIndex(of: 10) {
+                try lines.take(pending[start..<nl], warn: warn, body)
+                start = nl + 1
+            }
+            pending.removeFirst(start)
+            if pending.count > maxLine {
+                try lines.take(pending[...], warn: warn, body)  // refused as too long, named by its number
+                pending.removeAll()
+                // skip to the end of the overlong line
+                while true {
+                    let more = handle.readData(ofLength: chunk)
+                    if more.isEmpty { break }
+                    if let nl = more.firstIndex(of: 10) {
+                        pending.append(contentsOf: more[(nl + 1)...])
+                        break
+                    }
+                }
+            }
+        }
+        if !pending.isEmpty { try lines.take(pending[...], warn: warn, body) }
+        if lines.good == 0 && lines.bad == 0 {
+            throw SitrepError(.emptyInput, "the file is empty", at: name, hint: "an article needs some text")
+        }
+        try lines.finish(warn: warn)
+    }
+
+    /// The state of a JSON Lines read: line numbers, the first error, the warnings.
+    struct Lines {
+        let name: String, idBase: String, published: Day?, maxLine: Int
+        var line = 0, good = 0, bad = 0
+        var firstError: SitrepError? = nil
+        var warnings: [String] = []
+
+        init(name: String, idBase: String, published: Day?, maxLine: Int) {
+            self.name = name
+            self.idBase = idBase
+            self.published = published
+            self.maxLine = maxLine
+        }
+
+        mutating func take(_ slice: ArraySlice<UInt8>, warn: (String) -> Void, _ body: (Document) throws -> Void) throws {
             line += 1
-            defer { start = end + 1 }
-            let slice = b[start..<end]
-            if slice.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            if slice.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
             do {
                 guard slice.count <= maxLine else {
                     throw SitrepError(.tooLarge, "line \(line) is \(slice.count >> 20) MB, more than \(maxLine >> 20) MB",
                                       at: "\(name):\(line)")
                 }
-                let doc = try parse(Data(slice), name: name, line: line, idBase: idBase, published: published, warn: warn)
+                let doc = try JSONLines.parse(Data(slice), name: name, line: line, idBase: idBase, published: published, warn: warn)
                 try body(doc)
                 good += 1
             } catch let e as SitrepError {
@@ -32,14 +89,17 @@ enum JSONLines {
                 warnings.append("sitrep: skipped: \(e)")
             }
         }
-        if good == 0 {
-            // the whole file is unusable: one error, not a warning per line
-            guard var e = firstError else { throw SitrepError(.emptyInput, "no document in the file", at: name) }
-            if bad > 1 { e.message += " (and so are the other \(bad - 1) lines: no line is a usable document)" }
-            throw e
+
+        func finish(warn: (String) -> Void) throws {
+            if good == 0 {
+                // the whole file is unusable: one error, not a warning per line
+                guard var e = firstError else { throw SitrepError(.emptyInput, "no document in the file", at: name) }
+                if bad > 1 { e.message += " (and so are the other \(bad - 1) lines: no line is a usable document)" }
+                throw e
+            }
+            for w in warnings.prefix(20) { warn(w) }
+            if warnings.count > 20 { warn("sitrep: skipped \(warnings.count - 20) more bad lines of \(name)") }
         }
-        for w in warnings.prefix(20) { warn(w) }
-        if warnings.count > 20 { warn("sitrep: skipped \(warnings.count - 20) more bad lines of \(name)") }
     }
 
     static func parse(_ data: Data, name: String, line: Int, idBase: String, published: Day?,

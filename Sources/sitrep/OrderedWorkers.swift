@@ -36,7 +36,7 @@ final class OrderedWorkers<Item>: @unchecked Sendable {
         guard head < pending.count else { return nil }
         let next = pending[head]
         head += 1
-        if head > 4096 && head * 2 > pending.count {  // drop what the workers took
+        if head >= 32 && head * 2 >= pending.count {  // drop what the workers took (it holds the documents)
             pending.removeFirst(head)
             head = 0
         }
