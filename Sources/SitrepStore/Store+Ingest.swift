@@ -19,17 +19,29 @@ extension Store {
     public func ingest(_ docs: [Document], batchSize: Int = 256, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
-        var result = IngestResult()
         var start = 0
+        return try ingest(batches: {
+            let batch = Array(docs[start..<min(docs.count, start + batchSize)])
+            start += batch.count
+            return batch.isEmpty ? nil : batch
+        }, jobs: jobs, extract: extract, progress: progress)
+    }
+
+    /// The same for batches that arrive one by one (a stream of input): `batches` returns nil at the end.
+    public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
+                       extract: @escaping @Sendable (Document) -> [EventMention],
+                       progress: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
+        var result = IngestResult()
         var stories = StoryMap()  // input story → stored story, for the whole run
         // copies are looked for among the documents stored before this run: within the run, the input's own
         // grouping decides, whatever the batches (and batch k + 1 is prepared before batch k is committed)
         let storedBefore = try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM documents") ?? 0 }
         var pending: Prepared? = nil
         // batch k is written while batch k + 1 is checked and extracted on other threads
-        while start < docs.count || pending != nil {
-            let batch = Array(docs[start..<min(docs.count, start + batchSize)])
-            start += batch.count
+        var ended = false
+        while !ended || pending != nil {
+            let batch = ended ? [] : (try batches() ?? [])
+            if batch.isEmpty { ended = true }
             final class Box: @unchecked Sendable { var value: Result<Prepared, Error>? }
             let next = Box()
             let preparing = DispatchGroup()

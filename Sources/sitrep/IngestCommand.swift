@@ -9,7 +9,7 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Add documents to the store: extract, fuse, and update the timeline of control.",
         discussion: """
-        Reads what `extract` reads. A document already in the store (same id, same URL or same text) is \
+        Reads what `extract` reads, as a stream: memory holds a few batches, not the input. A document already in the store (same id, same URL or same text) is \
         skipped, so running again over a folder adds only what is new. Each batch is one transaction: an \
         interrupted ingest leaves the store as after its last whole batch, and running the same command again \
         completes the work. Progress goes to standard error.
@@ -36,18 +36,21 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let started = Date()
-            let (docs, extractor) = try readWhileLoading(input)
+            // the input streams in batches, read (and its copies of stories found) while the extractor loads
+            // and while the batch before is extracted and written
+            try input.checkPaths()
+            let loading = ExtractorLoading()
+            let pipeline = DocumentPipeline(input, batchSize: batch)
             let db = try store.open(create: true)
+            let extractor = try loading.wait()
             var lastReport = Date()
-            let total = docs.count
-            let result = try db.ingest(docs, batchSize: batch, jobs: jobs, extract: { extractor.extract($0) }) { r in
+            let result = try db.ingest(batches: { try pipeline.next() }, jobs: jobs, extract: { extractor.extract($0) }) { r in
                 let now = Date()
-                guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastReport) > 0.5 || r.read == total else { return }
+                guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastReport) > 0.5 else { return }
                 lastReport = now
                 let rate = Double(r.read) / max(0.001, now.timeIntervalSince(started))
-                let eta = rate > 0 ? Double(total - r.read) / rate : 0
-                StandardError.print(String(format: "ingest: %d/%d documents, %.0f/s, %d mentions, ETA %.0f s",
-                                           r.read, total, rate, r.mentions, eta))
+                StandardError.print(String(format: "ingest: %d documents read, %.0f/s, %d added, %d mentions",
+                                           r.read, rate, r.added, r.mentions))
             }
             let c = try db.counts()
             StandardError.print("ingest: \(result.added) documents added, \(result.skipped) already stored; "
