@@ -67,6 +67,10 @@ import Testing
         #expect(map.headers["content-type"] == "image/svg+xml")
         #expect(map.text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(map.text.contains("<title>Wad Medani: Rapid Support Forces since 2023-12-18</title>"))
+        let chart = try await s.get("/api/changes.svg?country=SD&as_of=2023-12-31")
+        #expect(chart.headers["content-type"] == "image/svg+xml")
+        #expect(chart.text.contains("<title>Rapid Support Forces took Wad Medani on 2023-12-18</title>"))
+        #expect(chart.text.contains("<title>Sudanese government forces took Sennar on 2023-12-26</title>"))
     }
 
     @Test func errorsAreJSONWithTheRightStatus() async throws {
