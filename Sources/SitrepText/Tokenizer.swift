@@ -29,6 +29,25 @@ public enum Tokenizer {
                 let first = v
                 var digitsOnly = true
                 while j < n {
+                    // ASCII letters and digits, the bulk of the text, without decoding or property checks
+                    let c = bytes[j]
+                    if c >= 65 && c <= 90 {
+                        caps += 1
+                        letters += 1
+                        digitsOnly = false
+                        folded.append(c + 32)
+                        j += 1
+                        continue
+                    }
+                    if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                        if c >= 97 {
+                            letters += 1
+                            digitsOnly = false
+                        }
+                        folded.append(c)
+                        j += 1
+                        continue
+                    }
                     let (w, l) = decode(bytes, j)
                     if isApostrophe(w) {
                         // possessive 's / s' and n't are their own tokens; an apostrophe inside a name is dropped
