@@ -20,7 +20,6 @@ enum InputCheck {
     /// Decodes UTF-8; invalid sequences become U+FFFD and the first one is reported with its byte offset.
     static func decode(_ b: [UInt8], name: String, warn: (String) -> Void) -> String {
         if let s = String(validating: b, as: UTF8.self) { return s }
-        var i = 0
         var bad = 0
         var first = -1
         var iter = b.makeIterator()
@@ -36,8 +35,6 @@ enum InputCheck {
                 offset += 1
             }
         }
-        _ = i
-        i = 0
         warn("sitrep: warning: \(name): invalid UTF-8 at byte \(first) (\(bad) bad sequence\(bad == 1 ? "" : "s") replaced with U+FFFD)")
         return String(decoding: b, as: UTF8.self)
     }

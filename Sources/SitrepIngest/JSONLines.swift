@@ -77,10 +77,18 @@ enum JSONLines {
             if slice.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
             do {
                 guard slice.count <= maxLine else {
-                    throw SitrepError(.tooLarge, "line \(line) is \(slice.count >> 20) MB, more than \(maxLine >> 20) MB",
-                                      at: "\(name):\(line)")
+                    let limit = maxLine >= 1 << 20 ? "\(maxLine >> 20) MB" : "\(maxLine) bytes"
+                    throw SitrepError(.tooLarge, "line \(line) is longer than \(limit), the most a document may have",
+                                      at: "\(name):\(line)", hint: "split it into articles")
                 }
-                let doc = try JSONLines.parse(Data(slice), name: name, line: line, idBase: idBase, published: published, warn: warn)
+                let doc: Document
+                do {
+                    doc = try JSONLines.parse(Data(slice), name: name, line: line, idBase: idBase, published: published, warn: warn)
+                } catch let e as SitrepError where e.code == .badJSON && String(validating: slice, as: UTF8.self) == nil {
+                    // invalid UTF-8 is no reason to lose the line: replaced and reported, as in every other input
+                    let repaired = InputCheck.decode(Array(slice), name: "\(name):\(line)", warn: warn)
+                    doc = try JSONLines.parse(Data(repaired.utf8), name: name, line: line, idBase: idBase, published: published, warn: warn)
+                }
                 try body(doc)
                 good += 1
             } catch let e as SitrepError {

@@ -83,6 +83,31 @@ import Testing
         #expect(throws: SitrepError.self) { try r.read([p]) { _ in } }
     }
 
+    @Test func invalidUTF8InAJSONLineIsReplacedNotTheLineLost() throws {
+        let p = write("k.jsonl", Array(#"{"id":"u1","text":"Herat fell"#.utf8) + [0xFF] + Array(#" on Thursday."}"#.utf8) + [10])
+        let (docs, warnings) = try read([p])
+        #expect(docs.map(\.text) == ["Herat fell\u{FFFD} on Thursday."])
+        #expect(warnings == ["sitrep: warning: \(p):1: invalid UTF-8 at byte 29 (1 bad sequence replaced with U+FFFD)"])
+    }
+
+    /// JSON Lines are read in chunks: lines across chunk boundaries, a line longer than the limit skipped to its
+    /// end, the lines after it read, and an empty or binary file refused as when read whole.
+    @Test func jsonLinesStreamAcrossChunks() throws {
+        let good = (1...5).map { #"{"id":"s\#($0)","text":"Report number \#($0) from the front."}"# }
+        let long = #"{"id":"long","text":""# + String(repeating: "a", count: 3000) + #""}"#
+        let text = ([good[0], good[1], long] + good[2...]).joined(separator: "\n") + "\n"
+        let p = write("l.jsonl", Array(text.utf8))
+        let handle = try #require(FileHandle(forReadingAtPath: p))
+        var docs: [Document] = []
+        var warnings: [String] = []
+        try JSONLines.stream(handle, name: "l.jsonl", idBase: "l", published: nil, maxLine: 1000, chunk: 64,
+                             warn: { warnings.append($0) }) { docs.append($0) }
+        #expect(docs.map(\.id) == ["s1", "s2", "s3", "s4", "s5"])
+        #expect(warnings == ["sitrep: skipped: l.jsonl:3: line 3 is longer than 1000 bytes, the most a document may have (split it into articles)"])
+        #expect(error([write("m.jsonl", [])])?.code == .emptyInput)
+        #expect(error([write("n.jsonl", [0x7B, 0, 1, 2])])?.code == .binaryInput)
+    }
+
     @Test func foldersAreReadRecursivelyInOrderSkippingBadFiles() throws {
         let sub = dir.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
