@@ -15,12 +15,7 @@ extension EventMention {
         w.key("place")
         Self.write(place, matched: true, &w)
         w.key("date")
-        w.beginObject()
-        w.field("start", date.start?.description)
-        w.field("end", date.end?.description)
-        w.field("text", date.text)
-        w.field("precision", date.precision.rawValue)
-        w.endObject()
+        date.writeJSON(to: &w, text: true)
         w.field("modality", modality.rawValue)
         w.key("source")
         if let s = source {
@@ -80,6 +75,18 @@ extension EventMention {
         w.field("name", a.name)
         w.field("id", a.id)
         w.field("kind", a.kind.rawValue)
+        w.endObject()
+    }
+}
+
+extension EventDate {
+    /// `{"start","end","precision"}`, with `"text"` (the words that gave the date) for mentions.
+    public func writeJSON(to w: inout JSONWriter, text withText: Bool = false) {
+        w.beginObject()
+        w.field("start", start?.description)
+        w.field("end", end?.description)
+        if withText { w.field("text", text) }
+        w.field("precision", precision.rawValue)
         w.endObject()
     }
 }

@@ -35,17 +35,6 @@ extension StoredEvent {
     }
 }
 
-extension EventDate {
-    /// `{"start","end","precision"}`.
-    public func writeJSON(to w: inout JSONWriter) {
-        w.beginObject()
-        w.field("start", start?.description)
-        w.field("end", end?.description)
-        w.field("precision", precision.rawValue)
-        w.endObject()
-    }
-}
-
 extension ControlChange {
     /// One change of control: `{"place","date","controller","previous","modality","confidence","sources","evidence"}`
     /// (spec/cli.md's timeline line).

@@ -46,14 +46,3 @@ struct InputOptions: ParsableArguments {
         return docs
     }
 }
-
-/// Reads the inputs (and groups them into stories) while the gazetteer and lexicons load on another core.
-func readWhileLoading(_ input: InputOptions) throws -> ([Document], EventExtractor) {
-    final class Loaded: @unchecked Sendable { var result: Result<EventExtractor, Error>? }
-    let loading = DispatchGroup()
-    let loaded = Loaded()
-    DispatchQueue.global().async(group: loading) { loaded.result = Result { try EventExtractor.shared() } }
-    let documents = try input.documents()
-    loading.wait()
-    return (documents, try loaded.result!.get())
-}

@@ -171,6 +171,11 @@ import Testing
         let spec = try await s.get("/openapi.json").json
         #expect(spec["openapi"] as? String == "3.1.0")
         let paths = (spec["paths"] as! [String: Any]).keys.sorted()
+        // the 405 table knows every operation of the file
+        for (path, item) in spec["paths"] as! [String: [String: Any]] {
+            let concrete = path.replacingOccurrences(of: "{id}", with: "0123456789abcdef")
+            #expect(Endpoints.methods(of: concrete)?.map { $0.rawValue.lowercased() }.sorted() == item.keys.sorted(), "\(path)")
+        }
         #expect(paths == ["/api/changes.svg", "/api/control", "/api/documents", "/api/events", "/api/events.geojson", "/api/events/{id}",
                           "/api/export.csv", "/api/map.svg", "/api/places", "/api/timeline", "/healthz", "/openapi.json"])
     }

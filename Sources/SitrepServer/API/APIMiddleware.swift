@@ -40,7 +40,7 @@ struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
             throw APIError(.uriTooLong, "too-long", "the request target is longer than \(options.maxTarget) bytes",
                            hint: "use fewer or shorter parameters")
         }
-        if let allowed = Self.methods(of: request.uri.path), !allowed.contains(request.method) {
+        if let allowed = Endpoints.methods(of: request.uri.path), !allowed.contains(request.method) {
             var e = APIError(.methodNotAllowed, "method-not-allowed", "\(request.uri.path) does not take \(request.method.rawValue)")
             e.headers[.allow] = allowed.map(\.rawValue).sorted().joined(separator: ", ")
             throw e
@@ -50,19 +50,6 @@ struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         return try await next(request, context)
     }
-
-    /// The methods an endpoint takes, or nil for a path that is no endpoint (a 404).
-    static func methods(of path: String) -> [HTTPRequest.Method]? {
-        if path == "/api/documents" { return [.post] }
-        if getPaths.contains(path) { return [.get] }
-        if path.hasPrefix("/api/events/"), path.count > "/api/events/".count, !path.dropFirst(12).contains("/") { return [.get] }
-        return nil
-    }
-
-    static var getPaths: Set<String> { [
-        "/", "/app.js", "/app.css", "/openapi.json", "/healthz", "/api/events", "/api/control", "/api/timeline",
-        "/api/places", "/api/events.geojson", "/api/export.csv", "/api/map.svg", "/api/changes.svg",
-    ] }
 
     /// The JSON error for a status Hummingbird raised (no route, wrong method, body too large).
     static func error(_ status: HTTPResponse.Status) -> APIError {
@@ -74,6 +61,21 @@ struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
         default: return APIError(status, "http", status.reasonPhrase)
         }
     }
+}
+
+/// The endpoints and their methods, for 405 answers with `Allow` (a test holds it to the OpenAPI file).
+enum Endpoints {
+    static func methods(of path: String) -> [HTTPRequest.Method]? {
+        if path == "/api/documents" { return [.post] }
+        if getPaths.contains(path) { return [.get] }
+        if path.hasPrefix("/api/events/"), path.count > "/api/events/".count, !path.dropFirst(12).contains("/") { return [.get] }
+        return nil
+    }
+
+    static let getPaths: Set<String> = [
+        "/", "/app.js", "/app.css", "/openapi.json", "/healthz", "/api/events", "/api/control", "/api/timeline",
+        "/api/places", "/api/events.geojson", "/api/export.csv", "/api/map.svg", "/api/changes.svg",
+    ]
 }
 
 enum SecurityHeaders {
