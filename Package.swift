@@ -43,6 +43,7 @@ let package = Package(
         // Stage 6: the SQLite store, fusion of mentions into events, the control timeline.
         .target(name: "SitrepStore", dependencies: [
             "SitrepCore", "SitrepGazetteer", "SitrepExtract", "SitrepIngest", "SitrepFuse", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ], resources: [.copy("Data")]),
         // Stage 6: the situation report (Markdown and self-contained HTML with an SVG map and charts).
         .target(name: "SitrepReport", dependencies: ["SitrepCore", "SitrepFuse", "SitrepStore"],
@@ -63,7 +64,9 @@ let package = Package(
         .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"]),
         .testTarget(name: "SitrepIngestTests", dependencies: ["SitrepIngest"]),
         .testTarget(name: "SitrepFuseTests", dependencies: ["SitrepFuse", "SitrepExtract", "SitrepIngest"]),
-        .testTarget(name: "SitrepStoreTests", dependencies: ["SitrepStore", "SitrepIngest", "SitrepExtract"]),
+        .testTarget(name: "SitrepStoreTests", dependencies: [
+            "SitrepStore", "SitrepIngest", "SitrepExtract", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "SitrepReportTests", dependencies: ["SitrepReport", "SitrepStore", "SitrepIngest", "SitrepExtract"]),
         .testTarget(name: "SitrepServerTests", dependencies: ["SitrepServer", "SitrepStore", "SitrepIngest", "SitrepExtract"]),
         .testTarget(name: "SitrepEvalTests", dependencies: ["SitrepEval", "SitrepIngest", "SitrepExtract", "SitrepFuse"]),

@@ -47,8 +47,9 @@ extension Store {
     public func mentions(event id: String) throws -> [EventMention] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT m.*, d.url, d.outlet, d.published, d.story
-                FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?
+                SELECT \(Store.mentionColumns)
+                FROM events e, json_each(e.mention_ids) j JOIN mentions m ON m.id = j.value
+                JOIN documents d ON d.id = m.document_id WHERE e.id = ?
                 ORDER BY d.published, m.document_id, m.evidence_start, m.id
                 """, arguments: [id]).map(Store.mention)
         }

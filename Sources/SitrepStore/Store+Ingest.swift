@@ -205,22 +205,26 @@ extension Store {
         try write { db in
             var groups = Set<String>()
             for (i, d) in fresh.enumerated() {
-                try Store.exec(db, """
+                var row = RawStatement(try db.cachedStatement(sql: """
                     INSERT INTO documents (id, url, outlet, title, published, story, content_hash, text)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [d.id, d.url, d.outlet, d.title, d.published?.description, d.story ?? d.id,
-                                     hashes[i], d.text])
+                    """))
+                row.bind(d.id); row.bind(d.url); row.bind(d.outlet); row.bind(d.title)
+                row.bind(d.published?.description); row.bind(d.story ?? d.id); row.bind(hashes[i]); row.bind(d.text)
+                try row.run(db)
                 let rowid = db.lastInsertedRowID
                 for h in samples[i] {
+                    // one statement counts the documents carrying the shingle and gives the count back
                     let key = Int64(bitPattern: h)
-                    let n = try Int.fetchOne(try db.cachedStatement(sql: "SELECT n FROM shingle_df WHERE hash = ?"), arguments: [key]) ?? 0
-                    try Store.exec(db, "INSERT OR REPLACE INTO shingle_df VALUES (?, ?)", arguments: [key, n + 1])
-                    if n < Store.maximumPostings {
+                    let n = try Int.fetchOne(try db.cachedStatement(sql: """
+                        INSERT INTO shingle_df VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1 RETURNING n
+                        """), arguments: [key]) ?? 1
+                    if n <= Store.maximumPostings {
                         try Store.exec(db, "INSERT INTO shingle_samples VALUES (?, ?)", arguments: [key, rowid])
                     }
                 }
                 for m in found[i] {
-                    try Store.insert(m, eventID: nil, db)
+                    try Store.insert(m, db)
                     groups.insert(Store.groupKey(m))
                     result.mentions += 1
                 }

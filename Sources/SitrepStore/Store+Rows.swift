@@ -10,28 +10,45 @@ extension Store {
         return m.place.map { "\(cls)|\($0.key)" } ?? "\(cls)|-|\(m.document.story ?? m.document.id)"
     }
 
-    static func insert(_ m: EventMention, eventID: String?, _ db: Database) throws {
+    static func insert(_ m: EventMention, _ db: Database) throws {
         let p = m.place
-        try Store.exec(db, """
-            INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?,  ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,
-                                         ?, ?, ?, ?,  ?,  ?, ?, ?,  ?, ?, ?,  ?,  ?)
-            """, arguments: [
-                m.id, m.document.id, groupKey(m), eventID, m.type.rawValue,
-                p?.key, p?.name, p?.matched, p?.geonameid, p?.country, p?.admin1, p?.lat, p?.lon, p?.feature,
-                m.actor?.id, m.actor?.name, m.actor?.kind.rawValue,
-                m.target?.id, m.target?.name, m.target?.kind.rawValue,
-                m.date.start?.description, m.date.end?.description, m.date.text, m.date.precision.rawValue,
-                m.modality.rawValue, m.source?.speaker, m.source?.channel, m.source?.kind?.rawValue,
-                m.evidence.text, m.evidence.start, m.evidence.end, m.confidence, m.trigger,
-            ])
+        var row = RawStatement(try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?,  ?, ?, ?, ?, ?,  ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,
+                                                    ?, ?, ?, ?,  ?,  ?, ?, ?,  ?, ?, ?,  ?,  ?)
+            """))
+        row.bind(m.id); row.bind(m.document.id); row.bind(groupKey(m)); row.bind(m.type.rawValue)
+        row.bind(p?.key); row.bind(p?.name); row.bind(p?.matched); row.bind(p?.geonameid); row.bind(p?.country)
+        row.bind(p?.admin1); row.bind(p?.lat); row.bind(p?.lon); row.bind(p?.feature)
+        row.bind(m.actor?.id); row.bind(m.actor?.name); row.bind(m.actor?.kind.rawValue)
+        row.bind(m.target?.id); row.bind(m.target?.name); row.bind(m.target?.kind.rawValue)
+        row.bind(m.date.start?.description); row.bind(m.date.end?.description); row.bind(m.date.text)
+        row.bind(m.date.precision.rawValue)
+        row.bind(m.modality.rawValue)
+        row.bind(m.source?.speaker); row.bind(m.source?.channel); row.bind(m.source?.kind?.rawValue)
+        row.bind(m.evidence.text); row.bind(m.evidence.start); row.bind(m.evidence.end)
+        row.bind(m.confidence)
+        row.bind(m.trigger)
+        try row.run(db)
     }
 
-    /// The mentions of one fusion group, with their documents' fields.
+    /// The columns `mention(_:)` reads, by position, from `mentions m JOIN documents d`.
+    static let mentionColumns = """
+        m.id, m.document_id, m.type, m.place_key, m.place_name, m.place_matched, m.geonameid, m.country, m.admin1,
+        m.lat, m.lon, m.feature, m.actor_id, m.actor_name, m.actor_kind, m.target_id, m.target_name, m.target_kind,
+        m.date_start, m.date_end, m.date_text, m.precision, m.modality, m.speaker, m.channel, m.source_kind,
+        m.evidence, m.evidence_start, m.evidence_end, m.confidence, m.trigger, d.url, d.outlet, d.published, d.story
+        """
+
+    /// The mentions of one fusion group, with their documents' fields. Rows are decoded from the cursor,
+    /// not copied first.
     static func mentions(group: String, _ db: Database) throws -> [EventMention] {
-        try Row.fetchAll(db, sql: """
-            SELECT m.*, d.url, d.outlet, d.published, d.story
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
+            SELECT \(mentionColumns)
             FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.group_key = ? ORDER BY m.id
-            """, arguments: [group]).map(mention)
+            """), arguments: [group])
+        var out: [EventMention] = []
+        while let r = try rows.next() { out.append(mention(r)) }
+        return out
     }
 
     static func actor(_ row: Row, _ prefix: String) -> Actor? {
@@ -39,8 +56,8 @@ extension Store {
         return Actor(name: name, id: id, kind: ActorKind(rawValue: row[prefix + "_kind"] ?? "") ?? .other)
     }
 
-    /// A mention from a row of `SELECT m.*, d.url, d.outlet, d.published, d.story`. Columns are read by
-    /// position: by name, GRDB folds every column name's case on every access.
+    /// A mention from a row of `mentionColumns`. Columns are read by position: by name, GRDB folds every
+    /// column name's case on every access.
     static func mention(_ r: Row) -> EventMention {
         func str(_ i: Int) -> String? { r[i] }
         func day(_ i: Int) -> Day? { str(i).flatMap { Day(iso: $0) } }
@@ -48,21 +65,30 @@ extension Store {
             guard let id = str(i), let name = str(i + 1) else { return nil }
             return Actor(name: name, id: id, kind: ActorKind(rawValue: str(i + 2) ?? "") ?? .other)
         }
-        let doc = DocumentRef(id: r[1], url: str(33), outlet: str(34), published: day(35), story: str(36))
+        let doc = DocumentRef(id: r[1], url: str(31), outlet: str(32), published: day(33), story: str(34))
         var place: PlaceRef?
-        if let key = str(5) {
-            place = PlaceRef(name: r[6], matched: str(7) ?? "", geonameid: r[8], country: str(9), admin1: str(10),
-                             lat: r[11], lon: r[12], feature: str(13), key: key)
+        if let key = str(3) {
+            place = PlaceRef(name: r[4], matched: str(5) ?? "", geonameid: r[6], country: str(7), admin1: str(8),
+                             lat: r[9], lon: r[10], feature: str(11), key: key)
         }
-        let speaker = str(25), channel = str(26), kind = str(27)
+        let speaker = str(23), channel = str(24), kind = str(25)
         let source = speaker == nil && channel == nil && kind == nil
             ? nil : SourceRef(speaker: speaker, channel: channel, kind: kind.flatMap(SourceKind.init(rawValue:)))
         return EventMention(
-            id: r[0], document: doc, type: EventType(rawValue: r[4]) ?? .armedClash,
-            actor: actor(14), target: actor(17), place: place,
-            date: EventDate(start: day(20), end: day(21), text: str(22), precision: DatePrecision(rawValue: r[23]) ?? .unknown),
-            modality: Modality(rawValue: r[24]) ?? .asserted, source: source,
-            evidence: Evidence(text: r[28], start: r[29], end: r[30]), confidence: r[31], trigger: r[32])
+            id: r[0], document: doc, type: EventType(rawValue: r[2]) ?? .armedClash,
+            actor: actor(12), target: actor(15), place: place,
+            date: EventDate(start: day(18), end: day(19), text: str(20), precision: DatePrecision(rawValue: r[21]) ?? .unknown),
+            modality: Modality(rawValue: r[22]) ?? .asserted, source: source,
+            evidence: Evidence(text: r[26], start: r[27], end: r[28]), confidence: r[29], trigger: r[30])
+    }
+
+    /// A JSON array of strings, as the events and changes tables keep their lists.
+    static func jsonArray(_ items: some Sequence<String>) -> String {
+        var w = JSONWriter()
+        w.beginArray()
+        for s in items { w.string(s) }
+        w.endArray()
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     static func insert(_ e: FusedEvent, group: String, _ db: Database) throws {
@@ -70,10 +96,9 @@ extension Store {
         let best = e.mentions.max { a, b in
             (a.modality.movesControl ? 1 : 0, a.confidence, b.id) < (b.modality.movesControl ? 1 : 0, b.confidence, a.id)
         }!
-        let docs = String(decoding: try JSONSerialization.data(withJSONObject: e.documents), as: UTF8.self)
         try Store.exec(db, """
             INSERT OR REPLACE INTO events VALUES (?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?, ?,
-                                                   ?, ?, ?, ?)
+                                                   ?, ?, ?, ?,  ?)
             """, arguments: [
                 e.id, group, e.type.rawValue,
                 p?.key, p?.name, p?.geonameid, p?.country, p?.admin1, p?.lat, p?.lon,
@@ -81,14 +106,9 @@ extension Store {
                 e.target?.id, e.target?.name, e.target?.kind.rawValue,
                 e.date.start?.description, e.date.end?.description, e.date.precision.rawValue,
                 e.modality.rawValue, e.sources, e.denials, e.confidence,
-                docs, e.mentions.count, best.evidence.text, best.document.id,
+                jsonArray(e.documents), e.mentions.count, best.evidence.text, best.document.id,
+                jsonArray(e.mentions.map(\.id)),
             ])
-        // one statement per event, not per mention
-        for chunk in stride(from: 0, to: e.mentions.count, by: 200) {
-            let ids = e.mentions[chunk..<min(chunk + 200, e.mentions.count)].map(\.id)
-            try db.execute(sql: "UPDATE mentions SET event_id = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
-                           arguments: StatementArguments([e.id] + ids))
-        }
     }
 
     static func insert(_ c: ControlChange, _ db: Database) throws {

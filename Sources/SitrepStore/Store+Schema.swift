@@ -105,6 +105,23 @@ extension Store {
             // the API pages events newest first by (day, id)
             try db.execute(sql: "CREATE INDEX events_page ON events(COALESCE(date_start, ''), id)")
         }
+        m.registerMigration("v5") { db in
+            // an event lists its mentions: fusion writes one row per event instead of rewriting every mention
+            // row it fused (a third of the time of an ingest into a fresh store)
+            try db.execute(sql: """
+                ALTER TABLE events ADD COLUMN mention_ids TEXT NOT NULL DEFAULT '[]';
+                CREATE INDEX mentions_event ON mentions(event_id);
+                UPDATE events SET mention_ids = (SELECT json_group_array(id) FROM
+                    (SELECT id FROM mentions WHERE event_id = events.id ORDER BY id));
+                DROP INDEX mentions_event;
+                DROP VIEW event_sources;
+                ALTER TABLE mentions DROP COLUMN event_id;
+                CREATE VIEW event_sources AS
+                    SELECT e.id AS event_id, m.document_id, d.story, d.outlet, d.published, m.modality, m.evidence
+                    FROM events e, json_each(e.mention_ids) j JOIN mentions m ON m.id = j.value
+                    JOIN documents d ON d.id = m.document_id;
+                """)
+        }
         return m
     }
 }

@@ -1,0 +1,61 @@
+import GRDB
+import GRDBSQLite
+
+/// Binds the values of a cached GRDB statement through SQLite's C API and runs it: the ingest's hot inserts
+/// (tens of thousands of mention rows for 20 MB of news) without a boxed value and an array per row.
+///
+/// ```swift
+/// var insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?)"))
+/// insert.bind("a"); insert.bind(1)
+/// try insert.run(db)
+/// ```
+struct RawStatement {
+    private let statement: Statement
+    private let handle: OpaquePointer
+    private var index: Int32 = 0
+
+    init(_ statement: Statement) {
+        self.statement = statement
+        handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// SQLite copies the bytes: the string may go once `bind` returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    mutating func bind(_ s: String?) {
+        index += 1
+        guard var s else { sqlite3_bind_null(handle, index); return }
+        s.withUTF8 { b in
+            // an empty buffer may have no address, and a NULL pointer would bind NULL, not ""
+            if let base = b.baseAddress {
+                sqlite3_bind_text(handle, index, base, Int32(b.count), RawStatement.transient)
+            } else {
+                sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
+            }
+        }
+    }
+
+    mutating func bind(_ v: Int?) {
+        index += 1
+        if let v { sqlite3_bind_int64(handle, index, Int64(v)) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    mutating func bind(_ v: Double?) {
+        index += 1
+        if let v { sqlite3_bind_double(handle, index, v) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    /// Steps the statement once, and resets it for the next row.
+    mutating func run(_ db: Database) throws {
+        let rc = sqlite3_step(handle)
+        let message = rc == SQLITE_DONE || rc == SQLITE_ROW ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        index = 0
+        if let message {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)  // `sql` costs a trim: only on failure
+        }
+    }
+}

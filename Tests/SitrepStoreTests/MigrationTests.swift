@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SitrepCore
+@testable import SitrepExtract
+@testable import SitrepIngest
+@testable import SitrepStore
+
+/// A store written by an earlier version opens, migrates, and answers as a store made by this one.
+@Suite struct MigrationTests {
+    static let mentionFields = """
+        type, place_key, place_name, place_matched, geonameid, country, admin1, lat, lon, feature,
+        actor_id, actor_name, actor_kind, target_id, target_name, target_kind, date_start, date_end, date_text,
+        precision, modality, speaker, channel, source_kind, evidence, evidence_start, evidence_end, confidence, trigger
+        """
+
+    static let eventFields = """
+        id, group_key, type, place_key, place_name, geonameid, country, admin1, lat, lon, actor_id, actor_name,
+        actor_kind, target_id, target_name, target_kind, date_start, date_end, precision, modality, sources, denials,
+        confidence, documents, mention_count, evidence, evidence_document
+        """
+
+    /// v5: the mention → event link moves from `mentions.event_id` to the event's `mention_ids`.
+    @Test func eventsOfAVersion4StoreListTheirMentions() throws {
+        let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v4.sqlite")
+        defer { Fixtures.remove(current); Fixtures.remove(old) }
+        let extractor = try EventExtractor.shared()
+        var docs: [Document] = []
+        try DocumentReader().read([Fixtures.path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
+        StoryDetector().assign(&docs)
+        let store = try Store(path: current)
+        _ = try store.ingest(docs, extract: { extractor.extract($0) })
+
+        // the same content in a store with the schema of v4, where each mention row names its event
+        do {
+            let q = try DatabaseQueue(path: old)
+            try Store.migrator.migrate(q, upTo: "v4")
+            try q.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS a", arguments: [current])
+                try db.execute(sql: """
+                    INSERT INTO documents SELECT * FROM a.documents;
+                    INSERT INTO mentions SELECT m.id, m.document_id, m.group_key,
+                        (SELECT e.id FROM a.events e, json_each(e.mention_ids) j WHERE j.value = m.id),
+                        \(Self.mentionFields) FROM a.mentions m;
+                    INSERT INTO events SELECT \(Self.eventFields) FROM a.events;
+                    INSERT INTO control_changes SELECT * FROM a.control_changes;
+                    """)
+                try db.execute(sql: "DETACH DATABASE a")
+            }
+            let linked = try q.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mentions WHERE event_id IS NOT NULL") }
+            #expect(linked == (try store.counts().mentions))
+        }
+
+        let migrated = try Store(path: old)
+        #expect(try migrated.counts() == (try store.counts()))
+        let columns = try migrated.read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('mentions')") }
+        #expect(!columns.contains("event_id"))
+        #expect(columns.count == 32)
+        let ids = try store.read { db in try String.fetchAll(db, sql: "SELECT id FROM events ORDER BY id") }
+        #expect(ids.count > 10)
+        for id in ids {
+            #expect(try migrated.mentions(event: id).map(\.id) == (try store.mentions(event: id).map(\.id)))
+            #expect(try !store.mentions(event: id).isEmpty)
+        }
+        let sources = "SELECT event_id, document_id, modality FROM event_sources ORDER BY event_id, document_id, evidence"
+        let before = try store.read { db in try Row.fetchAll(db, sql: sources).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" } }
+        let after = try migrated.read { db in try Row.fetchAll(db, sql: sources).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" } }
+        #expect(after == before)
+        #expect(before.count == (try store.counts().mentions))
+    }
+}
