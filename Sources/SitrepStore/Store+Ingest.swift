@@ -77,17 +77,29 @@ extension Store {
         return result
     }
 
-    /// Fuses again every group whose mentions changed (also those an interrupted ingest left), a few hundred
-    /// groups a transaction: their mentions are read and fused on `jobs` threads, then written in one
+    /// Fuses again every group whose mentions changed (also those an interrupted ingest left), up to 400 groups
+    /// and about `mentionBudget` mentions a transaction (memory holds their mentions and events: a few large
+    /// groups, not the whole store): they are read and fused on `jobs` threads, then written in one
     /// transaction. Returns the number of groups fused.
     @discardableResult
-    public func refuseDirtyGroups(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Int {
+    public func refuseDirtyGroups(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                  mentionBudget: Int = 20_000) throws -> Int {
         var done = 0
         var after = ""
         while true {
-            let groups = try read { db in
-                try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups WHERE group_key > ? ORDER BY group_key LIMIT 400",
-                                    arguments: [after])
+            let sized = try read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT group_key, (SELECT COUNT(*) FROM mentions m WHERE m.group_key = d.group_key)
+                    FROM dirty_groups d WHERE group_key > ? ORDER BY group_key LIMIT 400
+                    """, arguments: [after]).map { (key: $0[0] as String, mentions: $0[1] as Int) }
+            }
+            var groups: [String] = []
+            var mentions = 0
+            for g in sized {
+                // a group larger than the budget goes alone
+                if !groups.isEmpty && mentions + g.mentions > mentionBudget { break }
+                groups.append(g.key)
+                mentions += g.mentions
             }
             guard let last = groups.last else { return done }
             after = last
@@ -284,12 +296,14 @@ extension Store {
                 if storedStory[own] != nil { continue }
                 let samples = all[n]
                 guard !samples.isEmpty else { continue }
-                let list = samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: """
+                // one cached statement, the samples passed as a JSON array: no SQL text to parse per document
+                let list = "[" + samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",") + "]"
+                let rows = try Row.fetchAll(try db.cachedStatement(sql: """
                     SELECT d.text, d.story FROM documents d JOIN (
-                        SELECT document, COUNT(*) AS c FROM shingle_samples WHERE hash IN (\(list)) AND document <= ?
+                        SELECT document, COUNT(*) AS c FROM shingle_samples
+                        WHERE hash IN (SELECT value FROM json_each(?)) AND document <= ?
                         GROUP BY document HAVING c >= ? ORDER BY c DESC LIMIT 3) s ON s.document = d.rowid
-                    """, arguments: [storedBefore, min(2, samples.count)])
+                    """), arguments: [list, storedBefore, min(2, samples.count)])
                 for r in rows where !known.owned.contains(r["story"]) {
                     let text: String = r["text"]
                     if detector.sameStory(d.text, text) {

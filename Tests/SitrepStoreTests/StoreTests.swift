@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import SitrepCore
 @testable import SitrepExtract
@@ -44,6 +45,34 @@ import Testing
         #expect(try other.counts() == after1)
         #expect(try other.timeline(StoreFilter()).map { "\($0.place.key) \($0.date.start!) \($0.controller.id)" }
                 == (try store.timeline(StoreFilter()).map { "\($0.place.key) \($0.date.start!) \($0.controller.id)" }))
+    }
+
+    /// Fusing again in small transactions (memory bounded by a mention budget) gives the same events.
+    @Test func refusingWithASmallMentionBudgetGivesTheSameEvents() throws {
+        let db = Fixtures.tempPath("budget.sqlite")
+        defer { Fixtures.remove(db) }
+        let extractor = try EventExtractor.shared()
+        let store = try Store(path: db)
+        _ = try store.ingest(try documents("Tests/Fixtures/Eval/south.corpus.jsonl"), extract: { extractor.extract($0) })
+        let snapshot = {
+            try store.read { db in
+                try String.fetchAll(db, sql: "SELECT id || ' ' || mention_ids || ' ' || sources FROM events ORDER BY id")
+                    + String.fetchAll(db, sql: "SELECT place_key || ' ' || date_start || ' ' || controller_id FROM control_changes ORDER BY 1")
+            }
+        }
+        let before = try snapshot()
+        let groups = try store.write { db in
+            try db.execute(sql: "INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0
+        }
+        let largest = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM mentions GROUP BY group_key)") ?? 0
+        }
+        #expect(groups > 20 && largest > 1)
+        // a budget below the largest group: that group goes alone, the others a few at a time
+        #expect(try store.refuseDirtyGroups(jobs: 2, mentionBudget: largest - 1) == groups)
+        #expect(try snapshot() == before)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") } == 0)
     }
 
     @Test func aDocumentIsKnownByIDByURLAndByText() throws {
