@@ -118,7 +118,7 @@ extension Store {
             evidence.append(["document": c.evidenceDocuments[i], "text": ev.text, "start": ev.start, "end": ev.end])
         }
         let evJSON = String(decoding: try JSONSerialization.data(withJSONObject: evidence, options: [.sortedKeys]), as: UTF8.self)
-        let evsJSON = String(decoding: try JSONSerialization.data(withJSONObject: c.events), as: UTF8.self)
+        let evsJSON = jsonArray(c.events)
         try Store.exec(db, """
             INSERT INTO control_changes (place_key, place_name, geonameid, country, admin1, lat, lon, date_start,
                 date_end, precision, controller_id, controller_name, controller_kind, previous_id, previous_name,
