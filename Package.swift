@@ -59,6 +59,7 @@ let package = Package(
             "SitrepCore", "SitrepText", "SitrepGazetteer", "SitrepRecognize", "SitrepExtract", "SitrepIngest",
             "SitrepEval", "SitrepFuse", "SitrepStore", "SitrepReport", "SitrepServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "SitrepCoreTests", dependencies: ["SitrepCore"]),
         .testTarget(name: "SitrepTextTests", dependencies: ["SitrepText"]),
         .testTarget(name: "SitrepGazetteerTests", dependencies: ["SitrepGazetteer", "SitrepText"]),
         .testTarget(name: "SitrepExtractTests", dependencies: ["SitrepExtract", "SitrepIngest"]),

@@ -67,11 +67,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var lastOfMonth: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month)) }
 
     public var description: String {
-        func pad(_ v: Int, _ w: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
+        guard (0...9999).contains(year) else {
+            return (year < 0 ? "-" : "") + String(abs(year)) + "-" + (month < 10 ? "0" : "") + String(month) + "-"
+                + (day < 10 ? "0" : "") + String(day)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // digit by digit: the store writes a day per mention
+        return String(unsafeUninitializedCapacity: 10) { b in
+            func put(_ v: Int, _ at: Int, _ width: Int) {
+                var x = v
+                for k in stride(from: at + width - 1, through: at, by: -1) {
+                    b[k] = UInt8(48 + x % 10)
+                    x /= 10
+                }
+            }
+            put(year, 0, 4)
+            b[4] = 45
+            put(month, 5, 2)
+            b[7] = 45
+            put(day, 8, 2)
+            return 10
+        }
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

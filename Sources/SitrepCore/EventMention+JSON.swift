@@ -8,7 +8,7 @@ extension EventMention {
         w.field("id", document.id)
         w.field("url", document.url)
         w.field("outlet", document.outlet)
-        w.field("published", document.published?.description)
+        w.field("published", document.published)
         w.field("story", document.story)
         w.endObject()
         Self.writeKind(type, actor: actor, target: target, &w)
@@ -83,8 +83,8 @@ extension EventDate {
     /// `{"start","end","precision"}`, with `"text"` (the words that gave the date) for mentions.
     public func writeJSON(to w: inout JSONWriter, text withText: Bool = false) {
         w.beginObject()
-        w.field("start", start?.description)
-        w.field("end", end?.description)
+        w.field("start", start)
+        w.field("end", end)
         if withText { w.field("text", text) }
         w.field("precision", precision.rawValue)
         w.endObject()

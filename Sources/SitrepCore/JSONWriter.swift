@@ -1,64 +1,111 @@
 /// Writes JSON into a byte buffer with keys in the order given: fast, no `Codable` on the output path.
+///
+/// Numbers and days are written digit by digit and the comma state is a bit stack: `sitrep extract` writes a
+/// few dozen values per mention, and no value here makes a `String` on the way.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needComma: [Bool] = [false]
+    /// Bit `depth` set: the current object or array already holds a value (a comma before the next).
+    private var commas: UInt64 = 0
+    private var depth = 0
+    /// The same flags for levels 64 and deeper.
+    private var deep: [Bool] = []
 
     public init() { bytes.reserveCapacity(1024) }
 
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        needComma = [false]
+        commas = 0
+        depth = 0
+        deep.removeAll()
     }
 
-    private mutating func separator() {
-        if needComma[needComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needComma[needComma.count - 1] = true
+    @inline(__always) private mutating func separator() {
+        guard depth < 64 else {
+            if deep[depth - 64] { bytes.append(UInt8(ascii: ",")) }
+            deep[depth - 64] = true
+            return
+        }
+        let bit: UInt64 = 1 << UInt64(depth)
+        if commas & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+        commas |= bit
+    }
+
+    /// After a key: its value takes no comma.
+    @inline(__always) private mutating func clearComma() {
+        if depth < 64 { commas &= ~(1 << UInt64(depth)) } else { deep[depth - 64] = false }
+    }
+
+    private mutating func push() {
+        depth += 1
+        if depth >= 64 { deep.append(false) }
+        clearComma()
+    }
+
+    private mutating func pop() {
+        if depth >= 64 { deep.removeLast() }
+        depth -= 1
     }
 
     public mutating func beginObject() {
         separator()
         bytes.append(UInt8(ascii: "{"))
-        needComma.append(false)
+        push()
     }
 
     public mutating func endObject() {
-        needComma.removeLast()
+        pop()
         bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separator()
         bytes.append(UInt8(ascii: "["))
-        needComma.append(false)
+        push()
     }
 
     public mutating func endArray() {
-        needComma.removeLast()
+        pop()
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// A key inside an object; the value call that follows must not add a comma.
-    public mutating func key(_ k: String) {
+    /// A key inside an object; the value call that follows must not add a comma. Keys are literals of the
+    /// schema, written as they are: no escaping to check.
+    public mutating func key(_ k: StaticString) {
         separator()
-        appendString(k)
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        needComma[needComma.count - 1] = false
+        clearComma()
     }
 
     public mutating func string(_ s: String?) {
         separator()
-        if let s { appendString(s) } else { appendLiteral("null") }
+        if let s { appendString(s) } else { appendNull() }
     }
 
     public mutating func int(_ v: Int?) {
         separator()
-        if let v { appendLiteral(String(v)) } else { appendLiteral("null") }
+        if let v { appendInt(v) } else { appendNull() }
     }
 
     public mutating func double(_ v: Double?, digits: Int = 5) {
         separator()
-        guard let v, v.isFinite else { return appendLiteral("null") }
-        appendLiteral(JSONWriter.format(v, digits: digits))
+        guard let v, v.isFinite else { return appendNull() }
+        appendDouble(v, digits: digits)
+    }
+
+    /// A day as its `YYYY-MM-DD` string.
+    public mutating func day(_ d: Day?) {
+        separator()
+        guard let d else { return appendNull() }
+        bytes.append(UInt8(ascii: "\""))
+        appendPadded(d.year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(d.month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(d.day, width: 2)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func bool(_ v: Bool) {
@@ -68,25 +115,83 @@ public struct JSONWriter {
 
     public mutating func null() {
         separator()
-        appendLiteral("null")
+        appendNull()
     }
 
-    public mutating func field(_ k: String, _ s: String?) { key(k); string(s) }
-    public mutating func field(_ k: String, _ v: Int?) { key(k); int(v) }
-    public mutating func field(_ k: String, _ v: Double?, digits: Int = 5) { key(k); double(v, digits: digits) }
+    public mutating func field(_ k: StaticString, _ s: String?) { key(k); string(s) }
+    public mutating func field(_ k: StaticString, _ v: Int?) { key(k); int(v) }
+    public mutating func field(_ k: StaticString, _ v: Double?, digits: Int = 5) { key(k); double(v, digits: digits) }
+    public mutating func field(_ k: StaticString, _ d: Day?) { key(k); day(d) }
 
     /// Rounds to `digits` decimals and drops trailing zeros ("0.85", "34.3482").
     public static func format(_ v: Double, digits: Int) -> String {
-        var p = 1.0
-        for _ in 0..<digits { p *= 10 }
-        let r = (v * p).rounded() / p
-        if r == r.rounded() && abs(r) < 1e15 { return String(Int(r)) }
-        var s = String(r)
-        if s.contains("e") { s = String(format: r, digits: digits) }
-        return s
+        var w = JSONWriter()
+        w.appendDouble(v, digits: digits)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
-    private mutating func appendLiteral(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    // MARK: bytes
+
+    private mutating func appendLiteral(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always) private mutating func appendNull() { appendLiteral("null") }
+
+    private mutating func appendInt(_ v: Int) {
+        if v < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            if v == .min { return appendLiteral("9223372036854775808") }
+        }
+        appendDigits(UInt64(v.magnitude), minimum: 1)
+    }
+
+    private mutating func appendPadded(_ v: Int, width: Int) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(v.magnitude), minimum: width)
+    }
+
+    /// The decimal digits of `v`, zero-padded to `minimum`.
+    private mutating func appendDigits(_ v: UInt64, minimum: Int) {
+        var buf: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: the 20 digits of UInt64.max fit
+        var n = 0
+        var x = v
+        withUnsafeMutableBytes(of: &buf) { raw in
+            repeat {
+                raw[23 - n] = UInt8(48 + x % 10)
+                x /= 10
+                n += 1
+            } while x > 0 || n < minimum && n < 24
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[(24 - n)...]))
+        }
+    }
+
+    /// Fixed notation, rounded to `digits` decimals, no trailing zeros: the digits of the rounded value
+    /// itself, not of its binary approximation.
+    private mutating func appendDouble(_ v: Double, digits: Int) {
+        var p = 1.0
+        for _ in 0..<digits { p *= 10 }
+        let scaled = (v * p).rounded()
+        guard scaled.magnitude < 9.0e15 else {
+            // beyond exact integers: the standard shortest form
+            return bytes.append(contentsOf: String((scaled / p).rounded()).utf8)
+        }
+        let units = Int64(scaled)
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let m = UInt64(units.magnitude)
+        var pow: UInt64 = 1
+        for _ in 0..<digits { pow *= 10 }
+        appendDigits(m / pow, minimum: 1)
+        var frac = m % pow
+        guard frac != 0 else { return }
+        var width = digits
+        while frac % 10 == 0 {
+            frac /= 10
+            width -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(frac, minimum: width)
+    }
 
     /// Copies runs that need no escaping in one go (most of a sentence is one run).
     private mutating func appendString(_ s: String) {
@@ -114,23 +219,4 @@ public struct JSONWriter {
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-}
-
-private extension String {
-    init(format v: Double, digits: Int) {
-        // Fixed notation without Foundation: integer part and fraction.
-        let neg = v < 0
-        var x = abs(v)
-        let ip = x.rounded(.down)
-        x -= ip
-        var frac = ""
-        for _ in 0..<digits {
-            x *= 10
-            let d = Int(x.rounded(.down))
-            frac.append(Character(String(d)))
-            x -= Double(d)
-        }
-        while frac.hasSuffix("0") { frac.removeLast() }
-        self = (neg ? "-" : "") + String(Int(ip)) + (frac.isEmpty ? "" : "." + frac)
-    }
 }

@@ -53,7 +53,7 @@ public struct EvalReport {
 
     public func json() -> [UInt8] {
         var w = JSONWriter()
-        func prf(_ k: String, _ x: PRF) {
+        func prf(_ k: StaticString, _ x: PRF) {
             w.key(k)
             w.beginObject()
             w.field("precision", x.precision, digits: 4)

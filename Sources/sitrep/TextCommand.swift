@@ -31,7 +31,7 @@ struct TextCommand: ParsableCommand {
                 w.field("url", d.url)
                 w.field("outlet", d.outlet)
                 w.field("title", d.title)
-                w.field("published", d.published?.description)
+                w.field("published", d.published)
                 w.field("text", d.text)
                 w.field("story", d.story)
                 w.endObject()

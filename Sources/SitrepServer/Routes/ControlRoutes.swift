@@ -19,7 +19,7 @@ struct ControlRoutes {
         let asOf = try q.day("as_of")
         let changes = try store.control(asOf: asOf, try q.placeFilter())
         return Payload(JSONResponse.bytes { w in
-            w.field("as_of", asOf?.description)
+            w.field("as_of", asOf)
             w.key("places")
             w.beginArray()
             for c in changes { c.writeJSON(to: &w) }

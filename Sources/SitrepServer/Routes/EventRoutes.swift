@@ -62,7 +62,7 @@ extension DocumentInfo {
         w.field("title", title)
         w.field("outlet", outlet)
         w.field("url", url)
-        w.field("published", published?.description)
+        w.field("published", published)
         w.endObject()
     }
 }

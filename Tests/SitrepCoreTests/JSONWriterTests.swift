@@ -1,0 +1,93 @@
+import Testing
+@testable import SitrepCore
+
+@Suite struct JSONWriterTests {
+    func written(_ body: (inout JSONWriter) -> Void) -> String {
+        var w = JSONWriter()
+        body(&w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    @Test func commasFollowNestingAndKeys() {
+        let s = written { w in
+            w.beginObject()
+            w.field("a", 1)
+            w.key("b")
+            w.beginArray()
+            w.int(2)
+            w.beginObject()
+            w.endObject()
+            w.beginArray()
+            w.endArray()
+            w.null()
+            w.endArray()
+            w.field("c", "x")
+            w.endObject()
+            w.beginObject()
+            w.endObject()
+        }
+        #expect(s == #"{"a":1,"b":[2,{},[],null],"c":"x"},{}"#)
+    }
+
+    @Test func commasSurviveNestingDeeperThanTheBitStack() {
+        let s = written { w in
+            w.beginArray()
+            w.int(0)
+            for _ in 0..<70 { w.beginArray() }
+            w.int(1)
+            w.int(2)
+            for _ in 0..<70 { w.endArray() }
+            for _ in 0..<64 { w.beginArray() }
+            w.beginObject()
+            w.key("k")
+            w.int(4)
+            w.endObject()
+            for _ in 0..<64 { w.endArray() }
+            w.int(3)
+            w.endArray()
+        }
+        #expect(s == "[0," + String(repeating: "[", count: 70) + "1,2" + String(repeating: "]", count: 70) + ","
+                + String(repeating: "[", count: 64) + #"{"k":4}"# + String(repeating: "]", count: 64) + ",3]")
+    }
+
+    @Test func integersAndDays() {
+        let s = written { w in
+            w.beginArray()
+            for v in [0, 7, -42, 1_234_567_890, Int.max, Int.min] { w.int(v) }
+            w.int(nil)
+            w.day(Day(year: 2021, month: 8, day: 5))
+            w.day(Day(year: 987, month: 12, day: 31))
+            w.day(nil)
+            w.endArray()
+        }
+        #expect(s == #"[0,7,-42,1234567890,9223372036854775807,-9223372036854775808,null,"2021-08-05","0987-12-31",null]"#)
+        #expect(Day(year: 2021, month: 8, day: 5).description == "2021-08-05")
+    }
+
+    @Test func doublesAreRoundedWithoutTrailingZeros() {
+        #expect(JSONWriter.format(34.34817, digits: 4) == "34.3482")
+        #expect(JSONWriter.format(0.85, digits: 2) == "0.85")
+        #expect(JSONWriter.format(0.8, digits: 2) == "0.8")
+        #expect(JSONWriter.format(62.2, digits: 4) == "62.2")
+        #expect(JSONWriter.format(3.0, digits: 4) == "3")
+        #expect(JSONWriter.format(-0.00001, digits: 4) == "0")
+        #expect(JSONWriter.format(-70.05, digits: 4) == "-70.05")
+        #expect(JSONWriter.format(0.0001, digits: 4) == "0.0001")
+        #expect(JSONWriter.format(0.0105, digits: 3) == "0.011")
+        #expect(JSONWriter.format(1e20, digits: 2) == "1e+20")
+        let s = written { w in
+            w.beginArray()
+            w.double(.nan)
+            w.double(.infinity)
+            w.double(nil)
+            w.double(12.5, digits: 0)
+            w.endArray()
+        }
+        #expect(s == "[null,null,null,13]")
+    }
+
+    @Test func stringsAreEscaped() {
+        let s = written { w in w.string("a \"quote\" \\ back\nline\ttab\u{1}é") }
+        #expect(s == #""a \"quote\" \\ back\nline\ttab\u0001é""#)
+    }
+}
