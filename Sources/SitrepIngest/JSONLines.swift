@@ -83,11 +83,11 @@ enum JSONLines {
                 }
                 let doc: Document
                 do {
-                    doc = try JSONLines.parse(Data(slice), name: name, line: line, idBase: idBase, published: published, warn: warn)
+                    doc = try JSONLines.parse(slice, name: name, line: line, idBase: idBase, published: published, warn: warn)
                 } catch let e as SitrepError where e.code == .badJSON && String(validating: slice, as: UTF8.self) == nil {
                     // invalid UTF-8 is no reason to lose the line: replaced and reported, as in every other input
                     let repaired = InputCheck.decode(Array(slice), name: "\(name):\(line)", warn: warn)
-                    doc = try JSONLines.parse(Data(repaired.utf8), name: name, line: line, idBase: idBase, published: published, warn: warn)
+                    doc = try JSONLines.parse(ArraySlice(repaired.utf8), name: name, line: line, idBase: idBase, published: published, warn: warn)
                 }
                 try body(doc)
                 good += 1
@@ -110,43 +110,52 @@ enum JSONLines {
         }
     }
 
-    static func parse(_ data: Data, name: String, line: Int, idBase: String, published: Day?,
+    static func parse(_ bytes: ArraySlice<UInt8>, name: String, line: Int, idBase: String, published: Day?,
                       warn: (String) -> Void) throws -> Document {
         let at = "\(name):\(line)"
-        let obj: Any
+        let o: [String: JSONObjectScanner.Value]
         do {
-            obj = try JSONSerialization.jsonObject(with: data)
+            o = try JSONObjectScanner.members(bytes)
+        } catch .notAnObject {
+            throw SitrepError(.badJSON, "a JSON value that is not an object", at: at, hint: "each line must be one JSON object")
         } catch {
             throw SitrepError(.badJSON, "not valid JSON", at: at, hint: "each line must be one JSON object")
         }
-        guard let o = obj as? [String: Any] else {
-            throw SitrepError(.badJSON, "a JSON value that is not an object", at: at, hint: "each line must be one JSON object")
+        func string(_ key: String) -> String? {
+            if case .string(let s)? = o[key] { return s }
+            return nil
         }
-        guard let text = o["text"] as? String else {
+        guard let text = string("text") else {
             throw SitrepError(.missingField, "no \"text\" field", at: at, hint: "every document needs its article text in \"text\"")
         }
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw SitrepError(.emptyInput, "\"text\" is empty", at: at, hint: "every document needs its article text in \"text\"")
         }
         for key in ["url", "outlet", "title", "published", "story"] {
-            if let v = o[key], !(v is NSNull), !(v is String) {
-                throw SitrepError(.badJSON, "\"\(key)\" is not a string", at: at, hint: "give it as a JSON string, or leave it out")
+            switch o[key] {
+            case nil, .null?, .string?: continue
+            default: throw SitrepError(.badJSON, "\"\(key)\" is not a string", at: at, hint: "give it as a JSON string, or leave it out")
             }
         }
         var day = published
-        if let p = o["published"] as? String, !p.isEmpty {
+        if let p = string("published"), !p.isEmpty {
             guard let d = Day(iso: p) else {
                 throw SitrepError(.badDate, "\"published\" is '\(p)', not a YYYY-MM-DD date", at: at)
             }
             day = d
         }
-        let id = (o["id"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? (o["id"] as? Int).map(String.init) ?? "\(idBase):\(line)"
-        let url = o["url"] as? String
-        var outlet = o["outlet"] as? String
+        var id = "\(idBase):\(line)"
+        switch o["id"] {
+        case .string(let s)? where !s.isEmpty: id = s
+        case .int(let v)?: id = String(v)
+        default: break
+        }
+        let url = string("url")
+        var outlet = string("outlet")
         if outlet == nil, let u = url, let host = URL(string: u)?.host {
             outlet = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
-        return Document(id: id, url: url, outlet: outlet, title: o["title"] as? String, published: day, text: text,
-                        story: o["story"] as? String, origin: at)
+        return Document(id: id, url: url, outlet: outlet, title: string("title"), published: day, text: text,
+                        story: string("story"), origin: at)
     }
 }
