@@ -18,24 +18,28 @@ struct Shingles {
         // (no-break space, guillemets) and U+2000–U+2FFF (dashes, curly quotes) separate words, the rest
         // (accented and non-Latin letters) are word bytes as they are
         var separatorScalar = false
-        for b in text.utf8 {
-            if b < 0x80 {
-                var x = b
-                if x >= 65 && x <= 90 { x += 32 }
-                if (x >= 97 && x <= 122) || (x >= 48 && x <= 57) {
-                    h = (h ^ UInt64(x)) &* 0x100_0000_01b3
-                    inWord = true
-                } else {
-                    end()
+        var text = text
+        words.reserveCapacity(text.utf8.count / 5)
+        text.withUTF8 { bytes in
+            for b in bytes {
+                if b < 0x80 {
+                    var x = b
+                    if x >= 65 && x <= 90 { x += 32 }
+                    if (x >= 97 && x <= 122) || (x >= 48 && x <= 57) {
+                        h = (h ^ UInt64(x)) &* 0x100_0000_01b3
+                        inWord = true
+                    } else {
+                        end()
+                    }
+                    continue
                 }
-                continue
-            }
-            if b >= 0xC0 { separatorScalar = b == 0xC2 || b == 0xE2 }  // a lead byte decides for its scalar
-            if separatorScalar {
-                end()
-            } else {
-                h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-                inWord = true
+                if b >= 0xC0 { separatorScalar = b == 0xC2 || b == 0xE2 }  // a lead byte decides for its scalar
+                if separatorScalar {
+                    end()
+                } else {
+                    h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+                    inWord = true
+                }
             }
         }
         end()

@@ -21,12 +21,16 @@ public struct StoryStream {
     private var recent: [Recent?]
     private var seen = 0
     private var index: [UInt64: [Int]] = [:]
-    private var shared: [Int: Int] = [:]
+    /// Samples a document of the window shares with the new one, by `sequence % window`; `touched` lists
+    /// the documents counted, so the counts are reset without a pass over the window.
+    private var shared: [Int32]
+    private var touched: [Int] = []
 
     public init(detector: StoryDetector = StoryDetector(), window: Int = 20_000) {
         self.detector = detector
         self.window = max(1, window)
         recent = Array(repeating: nil, count: self.window)
+        shared = Array(repeating: 0, count: self.window)
     }
 
     /// Sets `doc.story`.
@@ -36,15 +40,23 @@ public struct StoryStream {
         let oldest = sequence - window  // the earliest document still in the window
         let s = Shingles(doc.text, size: detector.shingleSize)
         let sample = s.hashes.filter { $0 & 7 == 0 }
-        shared.removeAll(keepingCapacity: true)
         for h in sample {
             guard let posting = index[h], posting.count <= detector.maximumPostings else { continue }
-            for j in posting where j >= oldest { shared[j, default: 0] += 1 }
+            for j in posting where j >= oldest {
+                let slot = j % window
+                if shared[slot] == 0 { touched.append(j) }
+                shared[slot] += 1
+            }
         }
         let needed = max(1, min(detector.minimumSharedSamples, sample.count))
         // the candidates sharing the most samples first; one verification per story, not per copy
         var candidates: [(n: Int, sequence: Int)] = []
-        for (j, n) in shared where n >= needed { candidates.append((n, j)) }
+        for j in touched {
+            let n = Int(shared[j % window])
+            shared[j % window] = 0
+            if n >= needed { candidates.append((n, j)) }
+        }
+        touched.removeAll(keepingCapacity: true)
         candidates.sort { $0.n != $1.n ? $0.n > $1.n : $0.sequence < $1.sequence }
         var tried: Set<String> = []
         var match: String? = nil
