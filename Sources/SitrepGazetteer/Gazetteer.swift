@@ -38,26 +38,82 @@ public final class Gazetteer: @unchecked Sendable {
         try instance.get { try Gazetteer(directory: dataDirectory) }
     }
 
-    public init(directory: URL) throws {
+    /// Loads the gazetteer of `directory`: from `cache` when it holds this data, else from the source files
+    /// (then written to `cache` for the next process).
+    public init(directory: URL, cache: GazetteerCache? = GazetteerCache.standard) throws {
         let gz = directory.appendingPathComponent("gazetteer.tsv.gz")
         guard let data = FileManager.default.contents(atPath: gz.path) else {
             throw SitrepError(.badData, "the gazetteer is missing", at: gz.path,
                               hint: "run python3 Scripts/build_gazetteer.py, or set SITREP_GAZETTEER_DIR")
         }
+        let aliases = directory.appendingPathComponent("place-aliases.tsv")
+        let fingerprint = GazetteerCache.fingerprint([data, FileManager.default.contents(atPath: aliases.path) ?? Data()])
         let t0 = Date()
-        let bytes = try Gzip.decompress([UInt8](data), origin: gz.path)
+        let cached = cache?.load(fingerprint: fingerprint).map { adopt($0) && namesIndexedAsNow() } ?? false
+        if !cached {
+            adopt(try Gazetteer.build(gz: data, origin: gz.path, aliases: aliases))
+            cache?.save(self, fingerprint: fingerprint)
+        }
         let t1 = Date()
-        try parse(bytes, origin: gz.path)
-        let t2 = Date()
-        loadAliases(directory.appendingPathComponent("place-aliases.tsv"))
         loadDemonyms(directory.appendingPathComponent("demonyms.tsv"))
         loadAmbiguous(directory.appendingPathComponent("ambiguous-names.tsv"))
-        let t3 = Date()
-        buildIndexes()
-        let t4 = Date()
         if ProcessInfo.processInfo.environment["SITREP_LOAD_TIMES"] != nil {
-            FileHandle.standardError.write(Data("gazetteer: inflate \(t1.timeIntervalSince(t0)) parse \(t2.timeIntervalSince(t1)) extras \(t3.timeIntervalSince(t2)) index \(t4.timeIntervalSince(t3))\n".utf8))
+            FileHandle.standardError.write(Data("gazetteer: \(cached ? "cache" : "source") \(t1.timeIntervalSince(t0)) s, lexicons \(Date().timeIntervalSince(t1)) s\n".utf8))
         }
+    }
+
+    /// Everything the look-ups read, as the source files or the cache give it.
+    struct Tables {
+        var places: [Place]
+        var nameBytes: [UInt8]
+        var nameStart: [Int32]
+        var namePlace: [Int32]
+        var exactIndex: [UInt64]
+        var skeletonIndex: [UInt64]
+        var maxWords: Int
+    }
+
+    private init(building: Void) {}
+
+    /// Inflates and parses the GeoNames table, adds the aliases and builds the indexes.
+    static func build(gz: Data, origin: String, aliases: URL) throws -> Tables {
+        let g = Gazetteer(building: ())
+        try g.parse(try Gzip.decompress([UInt8](gz), origin: origin), origin: origin)
+        g.loadAliases(aliases)
+        g.buildIndexes()
+        return Tables(places: g.places, nameBytes: g.nameBytes, nameStart: g.nameStart, namePlace: g.namePlace,
+                      exactIndex: g.exactIndex, skeletonIndex: g.skeletonIndex, maxWords: g.maxWords)
+    }
+
+    /// Always true: a step of the cache's condition.
+    private func adopt(_ t: Tables) -> Bool {
+        places = t.places
+        nameBytes = t.nameBytes
+        nameStart = t.nameStart
+        namePlace = t.namePlace
+        exactIndex = t.exactIndex
+        skeletonIndex = t.skeletonIndex
+        maxWords = t.maxWords
+        countryByCode = [:]
+        divisionByKey = [:]
+        for (i, p) in places.enumerated() where p.kind != .town {
+            if p.kind == .country { countryByCode[p.key] = i } else { divisionByKey[p.key] = i }
+        }
+        return true
+    }
+
+    /// A sample of names, hashed by this build's `NameKey`, finds its place in both indexes: false for tables
+    /// indexed by a build whose keys differ.
+    func namesIndexedAsNow(samples: Int = 256) -> Bool {
+        var scratch = NameKey.Scratch()
+        let step = max(1, namePlace.count / samples)
+        for i in stride(from: 0, to: namePlace.count, by: step) {
+            guard let h = NameKey.hashes(of: nameSlice(i), scratch: &scratch) else { continue }
+            let p = namePlace[i]
+            guard Gazetteer.range(exactIndex, h.exact).contains(where: { namePlace[Int($0)] == p }),
+                  Gazetteer.range(skeletonIndex, h.skeleton).contains(where: { namePlace[Int($0)] == p }) else { return false }
+        }
+        return true
     }
 
     // MARK: loading
