@@ -43,17 +43,29 @@ public struct PlaceResolver: Sendable {
 
     /// Candidates for hashes computed from text; the name strings are only needed for fuzzy verification.
     func collect(exact: UInt64, skeleton: UInt64?, exactKey: String, skeletonKey: String) -> [PlaceCandidate] {
-        var best: [Int: PlaceCandidate] = [:]
+        let exactEntries = gazetteer.exactEntries(exact)
+        // the recognizer asks for every capitalized run: most find nothing and need no table
+        if exactEntries.isEmpty && skeleton == nil { return [] }
+        // one candidate per place, its best match: a list while short (the usual name has a few readings)
+        var best: [PlaceCandidate] = []
+        var slot: [Int: Int] = [:]
         func add(_ e: Int32, _ m: PlaceCandidate.Match) {
             let p = gazetteer.place(ofEntry: e)
-            if let old = best[p], old.match >= m { return }
-            best[p] = PlaceCandidate(place: p, entry: e, match: m)
+            let k = best.count <= 32 ? best.firstIndex { $0.place == p } : slot[p]
+            if let k {
+                if best[k].match >= m { return }
+                best[k] = PlaceCandidate(place: p, entry: e, match: m)
+                return
+            }
+            if best.count == 32 { for (i, c) in best.enumerated() { slot[c.place] = i } }
+            if best.count >= 32 { slot[p] = best.count }
+            best.append(PlaceCandidate(place: p, entry: e, match: m))
         }
-        for e in gazetteer.exactEntries(exact) { add(e, .exact) }
+        for e in exactEntries { add(e, .exact) }
         if let skeleton, best.isEmpty, exactKey.utf8.count >= 4 {
             // the same unknown word comes back in every article: remember what the variants gave
             if let cached = fuzzyCache.get(exact) { return cached }
-            defer { fuzzyCache.set(exact, Array(best.values)) }
+            defer { fuzzyCache.set(exact, best) }
             let limit = exactKey.utf8.count >= 9 ? 2 : 1
             for e in gazetteer.skeletonEntries(skeleton) where verify(e, exactKey, limit) { add(e, .skeleton) }
             if best.isEmpty && skeletonKey.utf8.count >= 4 {
@@ -66,7 +78,7 @@ public struct PlaceResolver: Sendable {
                 }
             }
         }
-        return Array(best.values)
+        return best
     }
 
     private func verify(_ e: Int32, _ exactKey: String, _ limit: Int) -> Bool {
@@ -76,9 +88,14 @@ public struct PlaceResolver: Sendable {
     /// Scores and sorts candidates (ties by geonameid, so the order is stable).
     public func rank(_ cands: [PlaceCandidate], context: PlaceContext) -> [PlaceCandidate] {
         let places = gazetteer.places
-        // A bare name that is both a town and a division of one country means the town.
-        var townCountries: Set<String> = []
-        for c in cands where places[c.place].kind == .town { townCountries.insert(places[c.place].country) }
+        // A bare name that is both a town and a division of one country means the town. (An array: a name has
+        // a handful of readings, and a set would hash every country string.)
+        var townCountries: [String] = []
+        if cands.contains(where: { places[$0.place].kind == .division }) {
+            for c in cands where places[c.place].kind == .town && !townCountries.contains(places[c.place].country) {
+                townCountries.append(places[c.place].country)
+            }
+        }
         var out = cands
         for i in out.indices {
             let p = places[out[i].place]
@@ -94,7 +111,8 @@ public struct PlaceResolver: Sendable {
                 if context.wantsTown { s -= 6 }
             }
             if p.kind == .town && context.wantsDivision { s -= 3 }
-            if p.kind == .town, !p.admin1Code.isEmpty, context.divisions.contains("\(p.country).\(p.admin1Code)") {
+            if p.kind == .town, !p.admin1Code.isEmpty, !context.divisions.isEmpty,
+               context.divisions.contains(p.country + "." + p.admin1Code) {
                 s += 2.5
             }
             if p.kind == .country { s += 4 }

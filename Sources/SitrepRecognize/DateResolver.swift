@@ -70,9 +70,15 @@ public struct DateResolver: Sendable {
             guard let p = published else { return nil }
             return month > p.month ? p.year - 1 : p.year
         }
+        let starts = DateResolver.starts
         while i < t.count {
             let tok = t[i]
             let hsh = tok.hash
+            // most tokens start no rule below: skipped without trying each
+            if !tok.has(.number) && !starts.contains(hsh) {
+                i += 1
+                continue
+            }
             // ISO 2021-08-12
             if let y = year(i), i + 4 < t.count, t[i + 1].has(.hyphen), t[i + 3].has(.hyphen),
                let m = number(i + 2), let d = number(i + 4), let day = Day(iso: "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)") {
@@ -262,6 +268,15 @@ public struct DateResolver: Sendable {
         }
         return out
     }
+
+    /// Every word a rule of `resolve` can start at (numbers aside): months, weekdays, number words and the
+    /// relative words. A rule that starts at another word must add it here.
+    static let starts: HashSet = {
+        var s = HashSet()
+        for m in [months.keys, weekdays.keys, numberWords.keys] { for k in m { s.insert(k) } }
+        for k in [hToday, hTonight, hThis, hEarlier, hYesterday, hLast, hPast, hCurrent, hWeekend] { s.insert(k) }
+        return s
+    }()
 
     static let hAt = h("at")
     static let hMay = h("may")

@@ -3,6 +3,8 @@
 public struct HashMap<Value>: ExpressibleByDictionaryLiteral {
     private var index = HashTable()
     private var values: [Value] = []
+    /// The keys, in the order they were first set.
+    public private(set) var keys: [UInt64] = []
 
     public init() {}
 
@@ -22,6 +24,7 @@ public struct HashMap<Value>: ExpressibleByDictionaryLiteral {
             } else {
                 index[key] = Int32(values.count)
                 values.append(v)
+                keys.append(key)
             }
         }
     }
