@@ -14,6 +14,9 @@ public final class Gazetteer: @unchecked Sendable {
     var nameStart: [Int32] = []
     var namePlace: [Int32] = []
     var exactIndex: [UInt64] = []
+    /// One bit per value of an exact key's top 23 bits (1 MB): the recognizer looks up every capitalized run,
+    /// and most name nothing; the filter answers those without a binary search through the index.
+    var exactFilter: [UInt64] = []
     var skeletonIndex: [UInt64] = []
     public private(set) var countryByCode: [String: Int] = [:]
     public private(set) var divisionByKey: [String: Int] = [:]
@@ -94,6 +97,11 @@ public final class Gazetteer: @unchecked Sendable {
         exactIndex = t.exactIndex
         skeletonIndex = t.skeletonIndex
         maxWords = t.maxWords
+        exactFilter = [UInt64](repeating: 0, count: 1 << 17)
+        for k in exactIndex {
+            let top = Int(truncatingIfNeeded: k >> 41)
+            exactFilter[top >> 6] |= 1 << UInt64(top & 63)
+        }
         countryByCode = [:]
         divisionByKey = [:]
         for (i, p) in places.enumerated() where p.kind != .town {
@@ -308,11 +316,15 @@ public final class Gazetteer: @unchecked Sendable {
     // MARK: look-up
 
     /// Name entries whose exact key hashes to `h`.
-    public func exactEntries(_ h: UInt64) -> [Int32] { Gazetteer.range(exactIndex, h) }
+    public func exactEntries(_ h: UInt64) -> [Int32] {
+        let top = Int(truncatingIfNeeded: h >> 41)
+        guard exactFilter[top >> 6] & (1 << UInt64(top & 63)) != 0 else { return [] }
+        return Gazetteer.range(exactIndex, h)
+    }
 
     public func skeletonEntries(_ h: UInt64) -> [Int32] { Gazetteer.range(skeletonIndex, h) }
 
-    public func hasExact(_ h: UInt64) -> Bool { !Gazetteer.range(exactIndex, h).isEmpty }
+    public func hasExact(_ h: UInt64) -> Bool { !exactEntries(h).isEmpty }
 
     public func place(ofEntry e: Int32) -> Int { Int(namePlace[Int(e)]) }
 

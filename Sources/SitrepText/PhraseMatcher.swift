@@ -36,11 +36,15 @@ public final class PhraseIndex: @unchecked Sendable {
     }
 
     private var entries: [Entry] = []
-    /// phrase hash → first entry index (entries of one hash are chained by `next`)
-    private var heads = HashTable()
-    /// hashes of proper prefixes of phrases
-    private var prefixes = HashTable()
+    /// Phrase or prefix hash → (first entry index + 1) << 1 | (1 when a longer phrase continues it); entries of
+    /// one hash are chained by `next`. One probe per word tells both.
+    private var table = HashTable()
+    /// One bit per first-word hash (65,536 bits, in L1 cache): most words start no phrase, and are refused
+    /// here without a probe of the table.
+    private var firstWords = [UInt64](repeating: 0, count: 1024)
     public private(set) var maxLength = 0
+
+    @inline(__always) static func bit(_ h: UInt64) -> (Int, UInt64) { (Int((h >> 6) & 1023), 1 << (h & 63)) }
 
     public init() {}
 
@@ -52,13 +56,18 @@ public final class PhraseIndex: @unchecked Sendable {
         for (k, t) in words.enumerated() {
             h = TokenHash.combine(h, t.hash)
             n += 1
-            if k < words.count - 1 { prefixes[h] = 1 }
+            if k == 0 {
+                let (w, b) = PhraseIndex.bit(h)
+                firstWords[w] |= b
+            }
+            if k < words.count - 1 { table[h] = (table[h] ?? 0) | 1 }
         }
         guard n > 0 else { return }
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
         let capsOnly = letters.count >= 2 && letters.count <= 6 && letters.allSatisfy { $0.properties.isUppercase }
-        entries.append(Entry(id: id, length: n, capsOnly: capsOnly, next: heads[h] ?? -1))
-        heads[h] = Int32(entries.count - 1)
+        let old = table[h] ?? 0
+        entries.append(Entry(id: id, length: n, capsOnly: capsOnly, next: (old >> 1) - 1))
+        table[h] = Int32(entries.count) << 1 | (old & 1)
         maxLength = max(maxLength, n)
     }
 
@@ -67,7 +76,9 @@ public final class PhraseIndex: @unchecked Sendable {
         guard i < t.count else { return nil }
         let first = t[i]
         guard first.isWord || first.has(.number) else { return nil }
-        var h = TokenHash.seed
+        var h = TokenHash.combine(TokenHash.seed, first.hash)
+        let (w, b) = PhraseIndex.bit(h)
+        guard firstWords[w] & b != 0 else { return nil }
         var n = 0
         var j = i
         var best: (Int32, Int)? = nil
@@ -75,19 +86,19 @@ public final class PhraseIndex: @unchecked Sendable {
             let tok = t[j]
             if tok.has(.hyphen) { j += 1; continue }
             if sameSentence && tok.sentence != first.sentence { break }
-            h = TokenHash.combine(h, tok.hash)
+            if n > 0 { h = TokenHash.combine(h, tok.hash) }
             n += 1
-            if var e = heads[h] {
-                while e >= 0 {
-                    let entry = entries[Int(e)]
-                    if entry.length == n && (!entry.capsOnly || tok.has(.allCaps) || (n == 1 && isCaps(text, i, j))) {
-                        best = (entry.id, j + 1)
-                        break
-                    }
-                    e = entry.next
+            guard let slot = table[h] else { break }
+            var e = (slot >> 1) - 1
+            while e >= 0 {
+                let entry = entries[Int(e)]
+                if entry.length == n && (!entry.capsOnly || tok.has(.allCaps) || (n == 1 && isCaps(text, i, j))) {
+                    best = (entry.id, j + 1)
+                    break
                 }
+                e = entry.next
             }
-            if !prefixes.contains(h) { break }
+            if slot & 1 == 0 { break }
             j += 1
         }
         return best
