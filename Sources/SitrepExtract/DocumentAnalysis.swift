@@ -4,7 +4,10 @@ import SitrepRecognize
 import SitrepText
 
 /// Everything the recognizers found in one document, indexed by token for the extractor.
-struct DocumentAnalysis {
+///
+/// A class: every slot search is handed it, and a struct of a dozen arrays was copied (and each array
+/// retained) at every hand-over.
+final class DocumentAnalysis {
     let document: Document
     let text: AnalyzedText
     let places: [PlaceMention]
@@ -34,9 +37,9 @@ struct DocumentAnalysis {
         self.focus = focus
         placeAt = Array(repeating: -1, count: text.tokens.count)
         actorAt = Array(repeating: -1, count: text.tokens.count)
+        corefAt = CorefTable(count: text.tokens.count)
         for (k, p) in places.enumerated() { for i in p.tokens { placeAt[i] = Int32(k) } }
         for (k, a) in actors.enumerated() { for i in a.tokens where placeAt[i] < 0 || a.source == .country { actorAt[i] = Int32(k) } }
-        corefAt = CorefTable(count: text.tokens.count)
         let t = text.tokens
         if let first = t.first, first.has(.allCaps) || first.isCapitalized {
             for k in 1..<min(t.count, 16) where t[k].has(.hyphen) && t[k].has(.spaceBefore)

@@ -283,8 +283,8 @@ public final class Gazetteer: @unchecked Sendable {
                 lastS = h.skeleton
                 lastPlace = p
             }
-            e.sort()
-            k.sort()
+            e.sortIntegers()
+            k.sortIntegers()
             lock.lock()
             exactParts[c] = e
             skeletonParts[c] = k

@@ -1,3 +1,5 @@
+import SitrepCore
+
 /// The word shingles of a text: hashes of every run of `size` consecutive words, sorted and unique.
 ///
 /// Words are folded (ASCII lower case; punctuation, quotes and dashes of any script separate words), so a copy
@@ -56,7 +58,7 @@ struct Shingles {
             for w in words { s = (s ^ w) &* 0xBF58_476D_1CE4_E5B9; s ^= s >> 29 }
             out.append(s)
         }
-        out.sort()
+        out.sortIntegers()
         var unique: [UInt64] = []
         unique.reserveCapacity(out.count)
         for x in out where unique.last != x { unique.append(x) }
