@@ -26,7 +26,17 @@ public struct StableHash {
             if i > 0 { h.add(0) }
             h.add(p.utf8)
         }
-        let s = String(h.value, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        return hex(h.value)
+    }
+
+    /// The 16 lower-case hex digits of `v`, zero-padded.
+    public static func hex(_ v: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { b in
+            for k in 0..<16 {
+                let d = UInt8((v >> UInt64(60 - 4 * k)) & 15)
+                b[k] = d < 10 ? 48 + d : 87 + d
+            }
+            return 16
+        }
     }
 }

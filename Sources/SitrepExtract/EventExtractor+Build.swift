@@ -117,7 +117,7 @@ extension EventExtractor {
                 slots = []
             }
             if slots.isEmpty {
-                for w in ["from", "of"] where slots.isEmpty {
+                for w: StaticString in ["from", "of"] where slots.isEmpty {
                     slots = placesAfter(a, from: after, limit: min(sr.upperBound, after + 6), near: false, state: state, after: h(w))
                 }
             }
@@ -440,7 +440,7 @@ extension EventExtractor {
     static func isDirection(_ hash: UInt64) -> Bool { directions.contains(hash) }
 
     func sentenceSays(_ a: DocumentAnalysis, _ r: Range<Int>, _ words: [String]) -> Bool {
-        let hs = words.map { h($0) }
+        let hs = words.map { TokenHash.of($0.utf8) }
         var found = 0
         for i in r where a.text.tokens[i].hash == hs[found] {
             found += 1

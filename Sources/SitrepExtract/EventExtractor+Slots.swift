@@ -16,7 +16,8 @@ struct PlaceSlot {
 }
 
 extension EventExtractor {
-    func h(_ s: String) -> UInt64 { TokenHash.of(s.utf8) }
+    /// A word's hash; the words are literals, hashed over their static bytes (no String on the hot path).
+    @inline(__always) func h(_ s: StaticString) -> UInt64 { s.withUTF8Buffer { TokenHash.of($0) } }
 
     func isComma(_ a: DocumentAnalysis, _ i: Int) -> Bool {
         let t = a.text.tokens[i]

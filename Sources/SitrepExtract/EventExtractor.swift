@@ -110,14 +110,24 @@ public final class EventExtractor: @unchecked Sendable {
                 out[i].date = EventDate(start: d.start, end: d.end, text: out[i].date.text, precision: .day)
             }
         }
-        var seen: Set<String> = []
+        var seen: Set<MentionKey> = []
         var kept: [EventMention] = []
         for m in out {
             // evacuations and deployments by different actors are different events
-            let who = m.type == .evacuation || m.type == .deployment ? "|\(m.actor?.id ?? "-")" : ""
-            let key = "\(m.type.typeClass)|\(m.place?.key ?? "-")|\(m.modality.rawValue)|\(m.date.start?.description ?? "-")\(who)"
+            let who = m.type == .evacuation || m.type == .deployment ? m.actor?.id ?? "-" : nil
+            let key = MentionKey(typeClass: m.type.typeClass, place: m.place?.key, modality: m.modality, date: m.date.start, who: who)
             if seen.insert(key).inserted { kept.append(m) }
         }
         return kept
     }
+}
+
+/// What makes two mentions of one document the same event: type class, place, modality, day (and the actor,
+/// for evacuations and deployments).
+struct MentionKey: Hashable {
+    var typeClass: String
+    var place: String?
+    var modality: Modality
+    var date: Day?
+    var who: String?
 }

@@ -50,4 +50,15 @@ import Testing
         #expect(t.text(Int(fled.start)..<Int(fled.end)) == "fled")
         #expect(t.codePointOffset(Int(fled.start)) == 4)
     }
+
+    @Test func codePointOffsetsAreRightInAnyOrder() {
+        let s = "Qal’eh-ye Now — “taken” on Thursday, officials said; Mazār-e Sharīf 😀 and plain ASCII text after it."
+        let t = AnalyzedText(s)
+        let bytes = Array(s.utf8)
+        func reference(_ b: Int) -> Int { String(decoding: bytes[..<b], as: UTF8.self).unicodeScalars.count }
+        let starts = t.tokens.map { Int($0.start) } + [bytes.count]
+        for b in starts + starts.reversed() + [0, bytes.count, 3, 60, 9, 90] where b == bytes.count || bytes[b] & 0xC0 != 0x80 {
+            #expect(t.codePointOffset(b) == reference(b), "byte \(b)")
+        }
+    }
 }

@@ -1,0 +1,13 @@
+import Testing
+@testable import SitrepCore
+
+@Suite struct StableHashTests {
+    @Test func idsAreSixteenHexDigitsOfTheFNVHash() {
+        #expect(StableHash.hex(0) == "0000000000000000")
+        #expect(StableHash.hex(0xAB) == "00000000000000ab")
+        #expect(StableHash.hex(.max) == "ffffffffffffffff")
+        // FNV-1a 64 of "a" is af63dc4c8601ec8c
+        #expect(StableHash.hexID(["a"]) == "af63dc4c8601ec8c")
+        #expect(StableHash.hexID(["a", "b"]) == StableHash.hex(StableHash.of("a\u{0}b")))
+    }
+}
