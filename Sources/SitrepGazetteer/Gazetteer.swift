@@ -104,8 +104,8 @@ public final class Gazetteer: @unchecked Sendable {
         }
         countryByCode = [:]
         divisionByKey = [:]
-        for (i, p) in places.enumerated() where p.kind != .town {
-            if p.kind == .country { countryByCode[p.key] = i } else { divisionByKey[p.key] = i }
+        for i in places.indices where places[i].kind != .town {
+            if places[i].kind == .country { countryByCode[places[i].key] = i } else { divisionByKey[places[i].key] = i }
         }
         return true
     }

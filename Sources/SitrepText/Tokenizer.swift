@@ -3,10 +3,13 @@
 /// Words break at hyphens (so "Qala-i-Naw" is Qala, -, i, -, Naw and names can be folded part by part),
 /// possessive 's and n't are tokens of their own, "U.S." stays one token, and numbers keep their commas.
 public enum Tokenizer {
-    public static func tokenize(_ bytes: [UInt8], folded: inout [UInt8]) -> [Token] {
+    public static func tokenize(_ bytes: [UInt8], folded output: inout [UInt8]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         let n = bytes.count
+        let offset = output.count
+        var folded = FoldBuffer(capacity: n + n / 4)
+        defer { folded.copy(into: &output) }
         var i = 0
         var spaceBefore = true
         while i < n {
@@ -23,30 +26,44 @@ public enum Tokenizer {
                 continue
             }
             let fs = folded.count
-            if isWordStart(v) {
+            if v < 128 ? (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) : isWordStart(v) {
                 var j = i
                 var caps = 0, letters = 0
                 let first = v
                 var digitsOnly = true
                 while j < n {
-                    // ASCII letters and digits, the bulk of the text, without decoding or property checks
-                    let c = bytes[j]
-                    if c >= 65 && c <= 90 {
-                        caps += 1
-                        letters += 1
-                        digitsOnly = false
-                        folded.append(c + 32)
-                        j += 1
-                        continue
-                    }
-                    if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
-                        if c >= 97 {
+                    // ASCII letters and digits, the bulk of the text: a run is scanned without decoding or
+                    // property checks, then copied in one go and lower-cased in place
+                    let run = j
+                    var upper = false
+                    while j < n {
+                        let c = bytes[j]
+                        if c >= 97 && c <= 122 {
                             letters += 1
-                            digitsOnly = false
+                        } else if c >= 65 && c <= 90 {
+                            caps += 1
+                            letters += 1
+                            upper = true
+                        } else if !(c >= 48 && c <= 57) {
+                            break
                         }
-                        folded.append(c)
                         j += 1
-                        continue
+                    }
+                    if j > run {
+                        if letters > 0 { digitsOnly = false }
+                        let at = folded.count
+                        folded.append(bytes, run..<j)
+                        if upper { folded.lowercaseASCII(from: at) }
+                        if j >= n { break }
+                    }
+                    // any other ASCII byte but an apostrophe ends the word (digits keep their separators)
+                    let c = bytes[j]
+                    if c < 128 && c != 39 && c != 96 {
+                        if (c == 44 || c == 46) && digitsOnly && j + 1 < n && bytes[j + 1] >= 48 && bytes[j + 1] <= 57 {
+                            j += 1
+                            continue
+                        }
+                        break
                     }
                     let (w, l) = decode(bytes, j)
                     if isApostrophe(w) {
@@ -70,7 +87,7 @@ public enum Tokenizer {
                         if w >= 65 && w <= 90 { caps += 1 }
                         if isLetterScalar(w) { letters += 1 }
                         if !(w >= 48 && w <= 57) { digitsOnly = false }
-                        _ = Fold.append(w, to: &folded)
+                        if let l = Fold.letters(w) { folded.append(contentsOf: l) }
                         j += l
                         continue
                     }
@@ -93,28 +110,29 @@ public enum Tokenizer {
                     }
                     j = k + 1
                 }
-                var flags: Token.Flags = digitsOnly ? [.number] : [.word]
+                var flags: Token.Flags = digitsOnly ? .number : .word
                 if first >= 65 && first <= 90 || (first > 127 && isUpperScalar(first)) { flags.insert(.capitalized) }
                 if letters > 1 && caps == letters { flags.insert(.allCaps) }
                 if spaceBefore { flags.insert(.spaceBefore) }
-                tokens.append(Token(start: Int32(i), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(folded.count),
-                                    hash: TokenHash.of(folded[fs..<folded.count]), flags: flags))
+                tokens.append(Token(start: Int32(i), end: Int32(j), foldStart: Int32(offset + fs),
+                                    foldEnd: Int32(offset + folded.count), hash: folded.hash(fs..<folded.count), flags: flags))
                 i = j
             } else if isApostrophe(v), i + len < n, (bytes[i + len] == 115 || bytes[i + len] == 116 || bytes[i + len] == 83),
                       !spaceBefore, i + len + 1 >= n || !isLetterScalar(decode(bytes, i + len + 1).0) {
                 // 's or (after n) 't
                 folded.append(bytes[i + len] | 0x20)
-                tokens.append(Token(start: Int32(i), end: Int32(i + len + 1), foldStart: Int32(fs),
-                                    foldEnd: Int32(folded.count), hash: TokenHash.of(folded[fs..<folded.count]),
-                                    flags: [.word]))
+                tokens.append(Token(start: Int32(i), end: Int32(i + len + 1), foldStart: Int32(offset + fs),
+                                    foldEnd: Int32(offset + folded.count), hash: folded.hash(fs..<folded.count),
+                                    flags: .word))
                 i += len + 1
             } else {
-                var flags: Token.Flags = [.punct]
+                var flags: Token.Flags = .punct  // one option, not an array literal: no array made per token
                 if spaceBefore { flags.insert(.spaceBefore) }
                 if v == 45 || v == 0x2010 || v == 0x2011 { flags.insert(.hyphen) }
-                folded.append(contentsOf: bytes[i..<(i + len)])  // valid UTF-8: the scalar's own bytes, no String
-                tokens.append(Token(start: Int32(i), end: Int32(i + len), foldStart: Int32(fs), foldEnd: Int32(folded.count),
-                                    hash: TokenHash.of(folded[fs..<folded.count]), flags: flags))
+                // valid UTF-8: the scalar's own bytes, no String
+                folded.append(bytes, i..<(i + len))
+                tokens.append(Token(start: Int32(i), end: Int32(i + len), foldStart: Int32(offset + fs),
+                                    foldEnd: Int32(offset + folded.count), hash: folded.hash(fs..<folded.count), flags: flags))
                 i += len
             }
             spaceBefore = false
