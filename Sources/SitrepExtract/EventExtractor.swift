@@ -98,8 +98,9 @@ public final class EventExtractor: @unchecked Sendable {
         return finish(mentions, a)
     }
 
-    /// Date propagation and the one-mention-per-event rule within the document.
-    func finish(_ ms: [EventMention], _ a: DocumentAnalysis) -> [EventMention] {
+    /// Date propagation and the one-mention-per-event rule within the document. In place: a mention is a
+    /// struct of a dozen strings, and every copy retains them all.
+    func finish(_ ms: consuming [EventMention], _ a: DocumentAnalysis) -> [EventMention] {
         var out = ms
         for i in out.indices where out[i].date.start == nil && out[i].place != nil
             && out[i].type.isTerritoryChange && out[i].modality.movesControl {
@@ -111,14 +112,13 @@ public final class EventExtractor: @unchecked Sendable {
             }
         }
         var seen: Set<MentionKey> = []
-        var kept: [EventMention] = []
-        for m in out {
+        out.removeAll { m in
             // evacuations and deployments by different actors are different events
             let who = m.type == .evacuation || m.type == .deployment ? m.actor?.id ?? "-" : nil
-            let key = MentionKey(typeClass: m.type.typeClass, place: m.place?.key, modality: m.modality, date: m.date.start, who: who)
-            if seen.insert(key).inserted { kept.append(m) }
+            return !seen.insert(MentionKey(typeClass: m.type.typeClass, place: m.place?.key, modality: m.modality,
+                                           date: m.date.start, who: who)).inserted
         }
-        return kept
+        return out
     }
 }
 

@@ -1,23 +1,40 @@
 import SitrepCore
 
 /// A gazetteer entry: a populated place, a first-order division or a country.
-public struct Place: Sendable {
+///
+/// A class: look-ups hand places around by the thousand, and copying a struct of six strings retained each.
+public final class Place: Sendable {
     public enum Kind: UInt8, Sendable {
         case town, division, country
     }
 
-    public var kind: Kind
-    public var geonameid: Int?
+    public let kind: Kind
+    public let geonameid: Int?
     /// "1140026", "AF.11" or "AF": unique in the gazetteer.
-    public var key: String
-    public var name: String
-    public var country: String
-    public var admin1Code: String
-    public var admin1Name: String
-    public var feature: String
-    public var population: Int
-    public var lat: Double
-    public var lon: Double
+    public let key: String
+    public let name: String
+    public let country: String
+    public let admin1Code: String
+    public let admin1Name: String
+    public let feature: String
+    public let population: Int
+    public let lat: Double
+    public let lon: Double
+
+    public init(kind: Kind, geonameid: Int?, key: String, name: String, country: String, admin1Code: String,
+                admin1Name: String, feature: String, population: Int, lat: Double, lon: Double) {
+        self.kind = kind
+        self.geonameid = geonameid
+        self.key = key
+        self.name = name
+        self.country = country
+        self.admin1Code = admin1Code
+        self.admin1Name = admin1Name
+        self.feature = feature
+        self.population = population
+        self.lat = lat
+        self.lon = lon
+    }
 
     /// Capitals, seats of divisions, divisions and countries: what a bare name most often means in the news.
     public var featureRank: Double {
