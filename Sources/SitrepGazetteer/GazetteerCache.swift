@@ -167,15 +167,19 @@ public struct GazetteerCache: Sendable {
             }
             var list: [Place] = []
             list.reserveCapacity(places)
+            // feature codes repeat: each one's rank is worked out once
+            var ranks = [Double?](repeating: nil, count: table.count)
             for k in 0..<places {
                 let r = k * 6
+                let f = Int(refs[r + 5])
+                if ranks[f] == nil { ranks[f] = Place.rank(feature: table[f]) }
                 list.append(
                     Place(
                         kind: Place.Kind(rawValue: kinds[k])!, geonameid: ids[k] < 0 ? nil : Int(ids[k]),
                         key: table[Int(refs[r])], name: table[Int(refs[r + 1])], country: table[Int(refs[r + 2])],
                         admin1Code: table[Int(refs[r + 3])], admin1Name: table[Int(refs[r + 4])],
                         feature: table[Int(refs[r + 5])],
-                        population: Int(populations[k]), lat: lats[k], lon: lons[k]))
+                        population: Int(populations[k]), lat: lats[k], lon: lons[k], featureRank: ranks[f]))
             }
             return Gazetteer.Tables(
                 places: list, nameBytes: nameBytes, nameStart: nameStart, namePlace: namePlace,

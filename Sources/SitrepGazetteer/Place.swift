@@ -22,7 +22,7 @@ public final class Place: Sendable {
     public let lon: Double
 
     public init(kind: Kind, geonameid: Int?, key: String, name: String, country: String, admin1Code: String,
-                admin1Name: String, feature: String, population: Int, lat: Double, lon: Double) {
+                admin1Name: String, feature: String, population: Int, lat: Double, lon: Double, featureRank: Double? = nil) {
         self.kind = kind
         self.geonameid = geonameid
         self.key = key
@@ -34,10 +34,13 @@ public final class Place: Sendable {
         self.population = population
         self.lat = lat
         self.lon = lon
+        self.featureRank = featureRank ?? Place.rank(feature: feature)
     }
 
     /// Capitals, seats of divisions, divisions and countries: what a bare name most often means in the news.
-    public var featureRank: Double {
+    public let featureRank: Double
+
+    static func rank(feature: String) -> Double {
         switch feature {
         case "PCLI": return 7
         case "PPLC": return 4.5

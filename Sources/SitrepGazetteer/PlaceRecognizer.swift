@@ -70,11 +70,13 @@ public struct PlaceRecognizer: Sendable {
         var spans: [Span] = []
         var i = 0
         var skeleton: [UInt8] = []
+        let fillers = NameKey.connectiveHashes  // once, not a global's retain per token
         while i < t.count {
             let tok = t[i]
-            let joinedFiller = NameKey.isFiller(hash: tok.hash) && i + 2 < t.count && t[i + 1].has(.hyphen)
+            guard tok.isWord else { i += 1; continue }
+            let joinedFiller = !tok.isCapitalized && fillers.contains(tok.hash) && i + 2 < t.count && t[i + 1].has(.hyphen)
                 && !t[i + 1].has(.spaceBefore) && t[i + 2].isCapitalized
-            guard tok.isWord, tok.isCapitalized || joinedFiller, gazetteer.demonyms[tok.hash] == nil else { i += 1; continue }
+            guard tok.isCapitalized || joinedFiller, gazetteer.demonyms[tok.hash] == nil else { i += 1; continue }
             // extend word by word
             var h = TokenHash.seed
             var words = 0
@@ -91,10 +93,10 @@ public struct PlaceRecognizer: Sendable {
                     }
                     guard w.isWord, w.sentence == tok.sentence else { break }
                     // "Democratic Republic of the Congo": small words inside a name, never at its end
-                    guard w.isCapitalized || NameKey.isFiller(hash: w.hash)
+                    guard w.isCapitalized || fillers.contains(w.hash)
                             || (has(w, inner) && j + 1 < t.count && (t[j + 1].isCapitalized || has(t[j + 1], inner))) else { break }
                 }
-                if !NameKey.isFiller(hash: w.hash) || (words == 0 && j + 1 >= t.count) {
+                if !fillers.contains(w.hash) || (words == 0 && j + 1 >= t.count) {
                     h = TokenHash.of(text.foldedBytes(j), from: h)
                     words += 1
                     wordRanges.append(Int(w.foldStart)..<Int(w.foldEnd))

@@ -3,9 +3,9 @@
 /// Keys are already well-mixed hashes (FNV-1a), so the slot is the key's low bits; no `Hasher`, no
 /// allocation per look-up. Key 0 marks an empty slot, so a key of 0 is stored as 1.
 public struct HashTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var mask: Int
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Int32]
+    @usableFromInline var mask: Int
     public private(set) var count = 0
 
     public init(capacity: Int = 16) {
@@ -16,12 +16,13 @@ public struct HashTable: Sendable {
         mask = n - 1
     }
 
-    @inline(__always) static func fix(_ k: UInt64) -> UInt64 { k == 0 ? 1 : k }
+    @inlinable @inline(__always) static func fix(_ k: UInt64) -> UInt64 { k == 0 ? 1 : k }
 
-    @inline(__always) func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k ^ (k >> 29)) & UInt64(mask)) }
+    @inlinable @inline(__always) func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k ^ (k >> 29)) & UInt64(mask)) }
 
+    /// Inlinable: probed per token from every module, where a call and the table's retain cost more than the probe.
     public subscript(_ key: UInt64) -> Int32? {
-        get {
+        @inlinable get {
             let k = HashTable.fix(key)
             var i = slot(k)
             while true {
@@ -43,7 +44,7 @@ public struct HashTable: Sendable {
         }
     }
 
-    @inline(__always) public func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    @inlinable @inline(__always) public func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
     private mutating func grow() {
         let oldK = keys, oldV = values

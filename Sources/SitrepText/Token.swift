@@ -2,21 +2,21 @@
 public struct Token: Sendable {
     public struct Flags: OptionSet, Sendable {
         public let rawValue: UInt16
-        public init(rawValue: UInt16) { self.rawValue = rawValue }
-        public static let word = Flags(rawValue: 1)
-        public static let capitalized = Flags(rawValue: 2)
-        public static let allCaps = Flags(rawValue: 4)
-        public static let number = Flags(rawValue: 8)
-        public static let punct = Flags(rawValue: 16)
+        @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+        @inlinable public static var word: Flags { Flags(rawValue: 1) }
+        @inlinable public static var capitalized: Flags { Flags(rawValue: 2) }
+        @inlinable public static var allCaps: Flags { Flags(rawValue: 4) }
+        @inlinable public static var number: Flags { Flags(rawValue: 8) }
+        @inlinable public static var punct: Flags { Flags(rawValue: 16) }
         /// Whitespace (or the start of the text) precedes the token.
-        public static let spaceBefore = Flags(rawValue: 32)
-        public static let openQuote = Flags(rawValue: 64)
-        public static let closeQuote = Flags(rawValue: 128)
+        @inlinable public static var spaceBefore: Flags { Flags(rawValue: 32) }
+        @inlinable public static var openQuote: Flags { Flags(rawValue: 64) }
+        @inlinable public static var closeQuote: Flags { Flags(rawValue: 128) }
         /// Inside a quotation (between its marks).
-        public static let quoted = Flags(rawValue: 256)
-        public static let hyphen = Flags(rawValue: 512)
+        @inlinable public static var quoted: Flags { Flags(rawValue: 256) }
+        @inlinable public static var hyphen: Flags { Flags(rawValue: 512) }
         /// First token of its sentence.
-        public static let sentenceStart = Flags(rawValue: 1024)
+        @inlinable public static var sentenceStart: Flags { Flags(rawValue: 1024) }
     }
 
     public var start: Int32
@@ -29,9 +29,10 @@ public struct Token: Sendable {
     public var flags: Flags
     public var sentence: Int32 = 0
 
-    @inline(__always) public func has(_ f: Flags) -> Bool { flags.contains(f) }
-    public var isWord: Bool { flags.contains(.word) }
-    public var isCapitalized: Bool { flags.contains(.capitalized) }
+    // inlinable: asked for at every token by every stage, in other modules
+    @inlinable public func has(_ f: Flags) -> Bool { flags.rawValue & f.rawValue == f.rawValue }
+    @inlinable public var isWord: Bool { flags.rawValue & 1 != 0 }
+    @inlinable public var isCapitalized: Bool { flags.rawValue & 2 != 0 }
 }
 
 /// FNV-1a over folded bytes, the same function everywhere tokens and lexicon entries are hashed.
@@ -53,7 +54,7 @@ public enum TokenHash {
     }
 
     /// Mixes a token hash into a phrase hash (order-sensitive), for multi-word look-ups.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func combine(_ phrase: UInt64, _ token: UInt64) -> UInt64 {
         (phrase ^ token) &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019
     }

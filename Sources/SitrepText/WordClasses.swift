@@ -1,7 +1,7 @@
 /// Words and the classes they belong to ("negation", "skip", "locative" ...), as bit sets keyed by the
 /// folded word's hash: one probe and a mask test per question on the hot path.
 public struct WordClasses: Sendable {
-    private var table = HashTable()
+    @usableFromInline var table = HashTable()
     private var bits: [String: UInt64] = [:]
 
     public init() {}
@@ -29,9 +29,9 @@ public struct WordClasses: Sendable {
     /// The mask of a class, to test many tokens against without hashing its name each time.
     public func mask(_ cls: String) -> UInt32 { UInt32(truncatingIfNeeded: bits[cls] ?? 0) }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func classes(_ hash: UInt64) -> UInt32 { table[hash].map { UInt32(bitPattern: $0) } ?? 0 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func has(_ t: Token, _ mask: UInt32) -> Bool { classes(t.hash) & mask != 0 }
 }
