@@ -43,7 +43,7 @@ final class DocumentAnalysis {
         let t = text.tokens
         if let first = t.first, first.has(.allCaps) || first.isCapitalized {
             for k in 1..<min(t.count, 16) where t[k].has(.hyphen) && t[k].has(.spaceBefore)
-                || (t[k].has(.punct) && text.text(of: t[k]) == "—") || (t[k].has(.punct) && text.text(of: t[k]) == "–") {
+                || (t[k].has(.punct) && text.token(t[k], is: "—")) || (t[k].has(.punct) && text.token(t[k], is: "–")) {
                 if t[0].has(.allCaps) { datelineEnd = k + 1 }
                 break
             }

@@ -344,8 +344,7 @@ extension EventExtractor {
             }
             let gain = type == .defection ? target : (type == .withdrawal ? nil : gainer)
             // an evacuation, a deployment or an agreement announced by its own side is not a contested claim
-            let contested: Set<EventType> = [.territoryTaken, .territoryHandover, .defection, .arrest, .armedClash, .remoteViolence]
-            if !contested.contains(type) {
+            if !EventExtractor.contested.contains(type) {
                 // stated as fact by its own side: asserted
             } else if st.stance == .claims {
                 mod = .claimed
@@ -359,7 +358,7 @@ extension EventExtractor {
                 mod = .claimed
             }
             // "Aliyev said his forces had captured Jabrayil": the speaker's own side gains
-            if mod == .asserted, contested.contains(type), type != .withdrawal, ownForces(a, clause..<k) { mod = .claimed }
+            if mod == .asserted, EventExtractor.contested.contains(type), type != .withdrawal, ownForces(a, clause..<k) { mod = .claimed }
         }
         let source: SourceRef? = stmt.map { st in
             var kind = st.kind
@@ -431,6 +430,8 @@ extension EventExtractor {
         return false
     }
 
+    /// Types whose report by one side is a claim the other side may dispute.
+    static let contested: Set<EventType> = [.territoryTaken, .territoryHandover, .defection, .arrest, .armedClash, .remoteViolence]
     static let possessives: Set<UInt64> = Set(["his", "its", "their", "our", "her"].map { TokenHash.of($0.utf8) })
 
     static let durationUnits: Set<UInt64> = Set(["day", "days", "week", "weeks", "month", "months", "year", "years"]

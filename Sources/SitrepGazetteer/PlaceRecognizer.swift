@@ -142,7 +142,7 @@ public struct PlaceRecognizer: Sendable {
                 if has(t[i - 2], townBefore) { sp.wantsTown = true }
             }
             // "Sake, the last town on the road": an apposition says what the name is
-            if spanEnd + 1 < t.count, text.text(of: t[spanEnd]) == ",", has(t[spanEnd + 1], function) {
+            if spanEnd + 1 < t.count, text.token(t[spanEnd], is: ","), has(t[spanEnd + 1], function) {
                 var k = spanEnd + 1
                 while k < min(t.count, spanEnd + 6), !t[k].has(.punct) {
                     if has(t[k], townBefore) { sp.wantsTown = true; break }
@@ -151,7 +151,7 @@ public struct PlaceRecognizer: Sendable {
                 }
             }
             // "Herat, Afghanistan"
-            if spanEnd + 1 < t.count, text.text(of: t[spanEnd]) == "," {
+            if spanEnd + 1 < t.count, text.token(t[spanEnd], is: ",") {
                 let k = spanEnd + 1
                 if t[k].isCapitalized {
                     let c = resolver.collect(exact: t[k].hash, skeleton: nil, exactKey: "", skeletonKey: "")

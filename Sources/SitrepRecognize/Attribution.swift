@@ -117,7 +117,7 @@ public struct Attribution: Sendable {
         var j = i
         while j < limit {
             let tok = t[j]
-            if tok.has(.punct) && !tok.has(.hyphen) && text.text(of: tok) != "'" { break }
+            if tok.has(.punct) && !tok.has(.hyphen) && !text.token(tok, is: "'") { break }
             if tok.hash == Attribution.hThat || Attribution.stops.contains(tok.hash) || roles[tok.hash] != nil { break }
             j += 1
             if j - i >= 12 { break }
@@ -131,7 +131,7 @@ public struct Attribution: Sendable {
         var j = k
         while j > lo {
             let tok = t[j - 1]
-            if tok.has(.punct) && !tok.has(.hyphen) && !(text.text(of: tok) == "." && j - 1 > lo && t[j - 2].isCapitalized) { break }
+            if tok.has(.punct) && !tok.has(.hyphen) && !(text.token(tok, is: ".") && j - 1 > lo && t[j - 2].isCapitalized) { break }
             if tok.has(.quoted) && !tok.has(.closeQuote) { break }
             if tok.hash == Attribution.hThat { break }
             j -= 1

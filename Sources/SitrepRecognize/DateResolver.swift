@@ -90,9 +90,9 @@ public struct DateResolver: Sendable {
             if let d = number(i), d >= 1, d <= 31, i + 1 < t.count, let m = DateResolver.months[t[i + 1].hash],
                t[i + 1].isCapitalized {
                 var end = i + 2
-                if end < t.count, text.text(of: t[end]) == "." { end += 1 }
+                if end < t.count, text.token(t[end], is: ".") { end += 1 }
                 var y = yearFor(month: m)
-                if let yy = year(end) { y = yy; end += 1 } else if end + 1 < t.count, text.text(of: t[end]) == ",", let yy = year(end + 1) {
+                if let yy = year(end) { y = yy; end += 1 } else if end + 1 < t.count, text.token(t[end], is: ","), let yy = year(end + 1) {
                     y = yy
                     end += 2
                 }
@@ -103,12 +103,12 @@ public struct DateResolver: Sendable {
             }
             if let m = DateResolver.months[hsh], tok.isCapitalized, !(m == 5 && !looksLikeMonthMay(text, i)) {
                 var k = i + 1
-                if k < t.count, text.text(of: t[k]) == "." { k += 1 }
+                if k < t.count, text.token(t[k], is: ".") { k += 1 }
                 // August 12[, 2021]
                 if let d = number(k), d >= 1, d <= 31, year(k) == nil {
                     var end = k + 1
                     var y = yearFor(month: m)
-                    if end + 1 < t.count, text.text(of: t[end]) == ",", let yy = year(end + 1) { y = yy; end += 2 } else if let yy = year(end) {
+                    if end + 1 < t.count, text.token(t[end], is: ","), let yy = year(end + 1) { y = yy; end += 2 } else if let yy = year(end) {
                         y = yy
                         end += 1
                     }
@@ -152,7 +152,7 @@ public struct DateResolver: Sendable {
                     end += 1
                 }
                 // "Thursday, August 12" is dated by the explicit date that follows
-                if end + 1 < t.count, text.text(of: t[end]) == ",", DateResolver.months[t[end + 1].hash] != nil { i = end + 1; continue }
+                if end + 1 < t.count, text.token(t[end], is: ","), DateResolver.months[t[end + 1].hash] != nil { i = end + 1; continue }
                 var day: Day? = nil
                 if let p = published {
                     var back = (p.weekday - wd + 7) % 7

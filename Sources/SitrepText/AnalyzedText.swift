@@ -58,6 +58,15 @@ public final class AnalyzedText {
 
     public func text(of t: Token) -> String { text(Int(t.start)..<Int(t.end)) }
 
+    /// True when the token's text is exactly `s`: punctuation tests without making a String.
+    public func token(_ t: Token, is s: StaticString) -> Bool {
+        let n = Int(t.end - t.start)
+        guard n == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        for k in 0..<n where bytes[Int(t.start) + k] != p[k] { return false }
+        return true
+    }
+
     /// Text from the start of token `a` to the end of token `b - 1`.
     public func text(tokens r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }

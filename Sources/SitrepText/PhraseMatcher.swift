@@ -18,6 +18,8 @@ public final class PhraseMatcher<Value>: @unchecked Sendable {
     /// The longest phrase starting at token `i`: its value and the token index just after it.
     @inlinable
     public func match(_ text: AnalyzedText, at i: Int, sameSentence: Bool = true) -> (value: Value, end: Int)? {
+        // inlined at every call: most words start no phrase, and are refused before any call
+        guard i < text.tokens.count, index.mayStart(text.tokens[i].hash) else { return nil }
         guard let (id, end) = index.match(text, at: i, sameSentence: sameSentence) else { return nil }
         return (values[Int(id)], end)
     }
@@ -40,13 +42,24 @@ public final class PhraseIndex: @unchecked Sendable {
     /// one hash are chained by `next`. One probe per word tells both.
     private var table = HashTable()
     /// One bit per first-word hash (65,536 bits, in L1 cache): most words start no phrase, and are refused
-    /// here without a probe of the table.
-    private var firstWords = [UInt64](repeating: 0, count: 1024)
+    /// here without a probe of the table. A pointer, so reading it retains nothing.
+    @usableFromInline let firstWords: UnsafeMutablePointer<UInt64>
     public private(set) var maxLength = 0
 
-    @inline(__always) static func bit(_ h: UInt64) -> (Int, UInt64) { (Int((h >> 6) & 1023), 1 << (h & 63)) }
+    @inlinable @inline(__always) static func bit(_ h: UInt64) -> (Int, UInt64) { (Int((h >> 6) & 1023), 1 << (h & 63)) }
 
-    public init() {}
+    /// False when no phrase starts with the word of token hash `h`.
+    @inlinable @inline(__always) public func mayStart(_ h: UInt64) -> Bool {
+        let (w, b) = PhraseIndex.bit(TokenHash.combine(TokenHash.seed, h))
+        return firstWords[w] & b != 0
+    }
+
+    public init() {
+        firstWords = .allocate(capacity: 1024)
+        firstWords.initialize(repeating: 0, count: 1024)
+    }
+
+    deinit { firstWords.deallocate() }
 
     public func add(_ phrase: String, id: Int32) {
         let text = AnalyzedText(phrase)

@@ -37,7 +37,7 @@ public struct Token: Sendable {
 
 /// FNV-1a over folded bytes, the same function everywhere tokens and lexicon entries are hashed.
 public enum TokenHash {
-    public static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inlinable public static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
 
     @inline(__always)
     public static func add(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }

@@ -61,4 +61,14 @@ import Testing
             #expect(t.codePointOffset(b) == reference(b), "byte \(b)")
         }
     }
+
+    @Test func aTokenIsComparedWithAStringByItsBytes() {
+        let t = AnalyzedText("Herat, Afghanistan — “it fell”.")
+        #expect(t.token(t.tokens[1], is: ","))
+        #expect(!t.token(t.tokens[1], is: "."))
+        #expect(t.token(t.tokens[3], is: "—"))
+        #expect(t.token(t.tokens[0], is: "Herat"))
+        #expect(!t.token(t.tokens[0], is: "Hera"))
+        #expect(!t.token(t.tokens[0], is: "herat"))
+    }
 }
