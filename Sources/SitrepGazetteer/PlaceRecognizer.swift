@@ -71,6 +71,7 @@ public struct PlaceRecognizer: Sendable {
         var i = 0
         var skeleton: [UInt8] = []
         let fillers = NameKey.connectiveHashes  // once, not a global's retain per token
+        var wordRanges: [Range<Int>] = []  // reused: a name's words, in the folded text
         while i < t.count {
             let tok = t[i]
             guard tok.isWord else { i += 1; continue }
@@ -82,7 +83,7 @@ public struct PlaceRecognizer: Sendable {
             var words = 0
             var best: (end: Int, cands: [PlaceCandidate])? = nil
             var j = i
-            var wordRanges: [Range<Int>] = []
+            wordRanges.removeAll(keepingCapacity: true)
             var lastContent = i
             while j < t.count, words <= gazetteer.maxWords {
                 let w = t[j]

@@ -221,10 +221,14 @@ public final class AnalyzedText {
             sStart = end
         }
         var i = 0
+        // the paragraph of token i, advanced as the tokens go (they are in text order)
+        var para = 0, paraOfPrevious = 0
         while i < tokens.count {
             let t = tokens[i]
+            while para + 1 < paragraphs.count, paragraphs[para + 1].start <= Int(t.start) { para += 1 }
+            defer { paraOfPrevious = para }
             // paragraph boundary
-            if i > sStart, paragraphAt(Int(t.start)) != paragraphAt(Int(tokens[i - 1].start)) {
+            if i > sStart, para != paraOfPrevious {
                 close(i)
                 continue
             }
