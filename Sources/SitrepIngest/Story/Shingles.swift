@@ -7,6 +7,13 @@ import SitrepCore
 struct Shingles {
     let hashes: [UInt64]
 
+    /// ASCII letters and digits folded to lower case; every other ASCII byte 0 (a separator).
+    static let fold: [UInt8] = (0..<256).map { b -> UInt8 in
+        let c = UInt8(b)
+        if c >= 65 && c <= 90 { return c + 32 }
+        return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : 0
+    }
+
     init(_ text: String, size: Int) {
         // bytes, not scalars: ASCII letters and digits fold to lower case; of the other scalars, U+0080–U+00BF
         // (no-break space, guillemets) and U+2000–U+2FFF (dashes, curly quotes) separate words, the rest
@@ -19,17 +26,15 @@ struct Shingles {
             var h = seed
             var inWord = false
             var separatorScalar = false
+            let fold = Shingles.fold
             for b in bytes {
-                var wordByte: Bool
-                var x = b
-                if b < 0x80 {
-                    if x >= 65 && x <= 90 { x += 32 }
-                    wordByte = (x >= 97 && x <= 122) || (x >= 48 && x <= 57)
-                } else {
+                // ASCII: the table gives the folded byte, 0 for a separator
+                var x = fold[Int(b)]
+                if b >= 0x80 {
                     if b >= 0xC0 { separatorScalar = b == 0xC2 || b == 0xE2 }  // a lead byte decides for its scalar
-                    wordByte = !separatorScalar
+                    x = separatorScalar ? 0 : b
                 }
-                if wordByte {
+                if x != 0 {
                     h = (h ^ UInt64(x)) &* 0x100_0000_01b3
                     inWord = true
                 } else if inWord {
