@@ -72,7 +72,7 @@ final class DocumentAnalysis {
         }
     }
 
-    static let locatives = Set(["from", "in", "near", "into", "toward", "towards", "outside", "around", "fled"].map { TokenHash.of($0.utf8) })
+    static let locatives = HashSet(["from", "in", "near", "into", "toward", "towards", "outside", "around", "fled"].map { TokenHash.of($0.utf8) })
 
     func place(_ i: Int) -> PlaceMention? { i >= 0 && i < placeAt.count && placeAt[i] >= 0 ? places[Int(placeAt[i])] : nil }
     func actor(_ i: Int) -> ActorMention? { i >= 0 && i < actorAt.count && actorAt[i] >= 0 ? actors[Int(actorAt[i])] : nil }

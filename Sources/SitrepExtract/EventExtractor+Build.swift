@@ -432,12 +432,12 @@ extension EventExtractor {
 
     /// Types whose report by one side is a claim the other side may dispute.
     static let contested: Set<EventType> = [.territoryTaken, .territoryHandover, .defection, .arrest, .armedClash, .remoteViolence]
-    static let possessives: Set<UInt64> = Set(["his", "its", "their", "our", "her"].map { TokenHash.of($0.utf8) })
+    static let possessives: HashSet = HashSet(["his", "its", "their", "our", "her"].map { TokenHash.of($0.utf8) })
 
-    static let durationUnits: Set<UInt64> = Set(["day", "days", "week", "weeks", "month", "months", "year", "years"]
+    static let durationUnits: HashSet = HashSet(["day", "days", "week", "weeks", "month", "months", "year", "years"]
         .map { TokenHash.of($0.utf8) })
 
-    static let directions: Set<UInt64> = Set(["to", "towards", "toward", "into"].map { TokenHash.of($0.utf8) })
+    static let directions: HashSet = HashSet(["to", "towards", "toward", "into"].map { TokenHash.of($0.utf8) })
     static func isDirection(_ hash: UInt64) -> Bool { directions.contains(hash) }
 
     func sentenceSays(_ a: DocumentAnalysis, _ r: Range<Int>, _ words: [String]) -> Bool {

@@ -24,11 +24,11 @@ extension EventExtractor {
         return t.has(.punct) && t.end - t.start == 1 && a.text.bytes[Int(t.start)] == 44
     }
 
-    static let locating: Set<UInt64> = Set(["in", "at", "near", "outside", "of"].map { TokenHash.of($0.utf8) })
+    static let locating: HashSet = HashSet(["in", "at", "near", "outside", "of"].map { TokenHash.of($0.utf8) })
 
-    static let smallPlaceNouns: Set<UInt64> = Set(["town", "village", "district", "locality", "hamlet"].map { TokenHash.of($0.utf8) })
+    static let smallPlaceNouns: HashSet = HashSet(["town", "village", "district", "locality", "hamlet"].map { TokenHash.of($0.utf8) })
 
-    static let placeNouns: Set<UInt64> = Set(["district", "village", "town", "city", "base", "airfield", "airport", "camp",
+    static let placeNouns: HashSet = HashSet(["district", "village", "town", "city", "base", "airfield", "airport", "camp",
                                               "neighbourhood", "neighborhood", "valley", "crossing", "garrison"]
         .map { TokenHash.of($0.utf8) })
 
