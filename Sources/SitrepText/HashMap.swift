@@ -13,7 +13,7 @@ public struct HashMap<Value>: ExpressibleByDictionaryLiteral {
     }
 
     public subscript(_ key: UInt64) -> Value? {
-        @inlinable get {
+        @inlinable @inline(__always) get {
             guard let i = index[key] else { return nil }
             return values[Int(i)]
         }

@@ -22,7 +22,7 @@ public struct HashTable: Sendable {
 
     /// Inlinable: probed per token from every module, where a call and the table's retain cost more than the probe.
     public subscript(_ key: UInt64) -> Int32? {
-        @inlinable get {
+        @inlinable @inline(__always) get {
             let k = HashTable.fix(key)
             var i = slot(k)
             while true {
