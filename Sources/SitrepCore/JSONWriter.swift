@@ -3,17 +3,25 @@
 /// Numbers and days are written digit by digit and the comma state is a bit stack: `sitrep extract` writes a
 /// few dozen values per mention, and no value here makes a `String` on the way.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// The output, written through a pointer: `Array.append` checked uniqueness and capacity for every byte.
+    private var buffer = ByteBuffer(capacity: 1024)
+
+    /// What has been written.
+    public var bytes: [UInt8] { Array(buffer.contents) }
+
+    /// Appends what has been written to `out`, without an intermediate array.
+    public func append(to out: inout [UInt8]) { out.append(contentsOf: buffer.contents) }
     /// Bit `depth` set: the current object or array already holds a value (a comma before the next).
     private var commas: UInt64 = 0
     private var depth = 0
     /// The same flags for levels 64 and deeper.
     private var deep: [Bool] = []
 
-    public init() { bytes.reserveCapacity(1024) }
+    public init() {}
 
     public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        reserve(0)
+        buffer.count = 0
         commas = 0
         depth = 0
         deep.removeAll()
@@ -21,12 +29,12 @@ public struct JSONWriter {
 
     @inline(__always) private mutating func separator() {
         guard depth < 64 else {
-            if deep[depth - 64] { bytes.append(UInt8(ascii: ",")) }
+            if deep[depth - 64] { put(UInt8(ascii: ",")) }
             deep[depth - 64] = true
             return
         }
         let bit: UInt64 = 1 << UInt64(depth)
-        if commas & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+        if commas & bit != 0 { put(UInt8(ascii: ",")) }
         commas |= bit
     }
 
@@ -48,34 +56,38 @@ public struct JSONWriter {
 
     public mutating func beginObject() {
         separator()
-        bytes.append(UInt8(ascii: "{"))
+        put(UInt8(ascii: "{"))
         push()
     }
 
     public mutating func endObject() {
         pop()
-        bytes.append(UInt8(ascii: "}"))
+        put(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separator()
-        bytes.append(UInt8(ascii: "["))
+        put(UInt8(ascii: "["))
         push()
     }
 
     public mutating func endArray() {
         pop()
-        bytes.append(UInt8(ascii: "]"))
+        put(UInt8(ascii: "]"))
     }
 
     /// A key inside an object; the value call that follows must not add a comma. Keys are literals of the
     /// schema, written as they are: no escaping to check.
     public mutating func key(_ k: StaticString) {
         separator()
-        bytes.append(UInt8(ascii: "\""))
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let n = k.utf8CodeUnitCount
+        reserve(n + 3)
+        let b = buffer  // no reserve below while this reference lives: it would make the buffer look shared
+        b.base[b.count] = UInt8(ascii: "\"")
+        (b.base + b.count + 1).update(from: k.utf8Start, count: n)
+        b.base[b.count + n + 1] = UInt8(ascii: "\"")
+        b.base[b.count + n + 2] = UInt8(ascii: ":")
+        b.count += n + 3
         clearComma()
     }
 
@@ -99,13 +111,13 @@ public struct JSONWriter {
     public mutating func day(_ d: Day?) {
         separator()
         guard let d else { return appendNull() }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         appendPadded(d.year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
+        put(UInt8(ascii: "-"))
         appendPadded(d.month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
+        put(UInt8(ascii: "-"))
         appendPadded(d.day, width: 2)
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 
     public mutating func bool(_ v: Bool) {
@@ -132,22 +144,45 @@ public struct JSONWriter {
 
     // MARK: bytes
 
+    /// Room for `n` more bytes in a buffer of this writer's own (a copied writer copies it first).
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
+        if buffer.count + n > buffer.capacity { buffer.grow(to: buffer.count + n) }
+    }
+
+    @inline(__always) private mutating func put(_ b: UInt8) {
+        reserve(1)
+        buffer.base[buffer.count] = b
+        buffer.count += 1
+    }
+
+    private mutating func put(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let from = p.baseAddress, !p.isEmpty else { return }
+        reserve(p.count)
+        (buffer.base + buffer.count).update(from: from, count: p.count)
+        buffer.count += p.count
+    }
+
+    private mutating func put(_ p: UnsafeRawBufferPointer) { put(p.bindMemory(to: UInt8.self)) }
+
+    private mutating func put(_ a: [UInt8]) { a.withUnsafeBufferPointer { put($0) } }
+
     private mutating func appendLiteral(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        s.withUTF8Buffer { put($0) }
     }
 
     @inline(__always) private mutating func appendNull() { appendLiteral("null") }
 
     private mutating func appendInt(_ v: Int) {
         if v < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            put(UInt8(ascii: "-"))
             if v == .min { return appendLiteral("9223372036854775808") }
         }
         appendDigits(UInt64(v.magnitude), minimum: 1)
     }
 
     private mutating func appendPadded(_ v: Int, width: Int) {
-        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        if v < 0 { put(UInt8(ascii: "-")) }
         appendDigits(UInt64(v.magnitude), minimum: width)
     }
 
@@ -162,7 +197,7 @@ public struct JSONWriter {
                 x /= 10
                 n += 1
             } while x > 0 || n < minimum && n < 24
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[(24 - n)...]))
+            put(UnsafeRawBufferPointer(rebasing: raw[(24 - n)...]))
         }
     }
 
@@ -174,10 +209,10 @@ public struct JSONWriter {
         let scaled = (v * p).rounded()
         guard scaled.magnitude < 9.0e15 else {
             // beyond exact integers: the standard shortest form
-            return bytes.append(contentsOf: String((scaled / p).rounded()).utf8)
+            return put(Array(String((scaled / p).rounded()).utf8))
         }
         let units = Int64(scaled)
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        if units < 0 { put(UInt8(ascii: "-")) }
         let m = UInt64(units.magnitude)
         var pow: UInt64 = 1
         for _ in 0..<digits { pow *= 10 }
@@ -189,34 +224,95 @@ public struct JSONWriter {
             frac /= 10
             width -= 1
         }
-        bytes.append(UInt8(ascii: "."))
+        put(UInt8(ascii: "."))
         appendDigits(frac, minimum: width)
     }
 
     /// Copies runs that need no escaping in one go (most of a sentence is one run).
     private mutating func appendString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { buf in
+        s.withUTF8 { src in
+            // room for the text as it is and its quotes; an escape asks for more
+            reserve(src.count + 2)
+            put(UInt8(ascii: "\""))
             var start = 0
-            for i in 0..<buf.count {
-                let b = buf[i]
-                if b >= 32 && b != 34 && b != 92 { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
-                switch b {
-                case 34: bytes.append(contentsOf: [92, 34])
-                case 92: bytes.append(contentsOf: [92, 92])
-                case 10: bytes.append(contentsOf: [92, 110])
-                case 13: bytes.append(contentsOf: [92, 114])
-                case 9: bytes.append(contentsOf: [92, 116])
-                default: bytes.append(contentsOf: [92, 117, 48, 48, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+            while true {
+                let e = JSONWriter.escapeIndex(src, from: start)
+                put(UnsafeBufferPointer(rebasing: src[start..<e]))
+                if e == src.count { break }
+                let c = src[e]
+                switch c {
+                case 34: put([92, 34])
+                case 92: put([92, 92])
+                case 10: put([92, 110])
+                case 13: put([92, 114])
+                case 9: put([92, 116])
+                default: put([92, 117, 48, 48, JSONWriter.hex[Int(c >> 4)], JSONWriter.hex[Int(c & 15)]])
                 }
-                start = i + 1
+                start = e + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
+            put(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The first byte at or after `start` that JSON must escape (a control character, a quote, a backslash),
+    /// or the end: eight bytes at a time while none is near.
+    static func escapeIndex(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = p.count
+        guard start < n, let base = p.baseAddress else { return n }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        while i < n {
+            if i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let control = (x &- 0x2020_2020_2020_2020) & ~x
+                let q = x ^ 0x2222_2222_2222_2222, bs = x ^ 0x5C5C_5C5C_5C5C_5C5C
+                let quote = (q &- ones) & ~q, backslash = (bs &- ones) & ~bs
+                if (control | quote | backslash) & highs == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let c = p[i]
+            if c < 32 || c == 34 || c == 92 { return i }
+            i += 1
+        }
+        return n
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+/// Growable bytes behind a pointer; the writer copies it before writing when it is shared.
+final class ByteBuffer {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var contents: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    func grow(to needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    func copy() -> ByteBuffer {
+        let b = ByteBuffer(capacity: capacity)
+        b.base.update(from: base, count: count)
+        b.count = count
+        return b
+    }
 }

@@ -72,7 +72,7 @@ struct ExtractCommand: ParsableCommand {
                         } else {
                             w.reset()
                             m.writeJSON(to: &w)
-                            bytes += w.bytes
+                            w.append(to: &bytes)
                             bytes.append(10)
                         }
                     }

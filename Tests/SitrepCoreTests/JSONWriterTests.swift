@@ -90,4 +90,39 @@ import Testing
         let s = written { w in w.string("a \"quote\" \\ back\nline\ttab\u{1}é") }
         #expect(s == #""a \"quote\" \\ back\nline\ttab\u0001é""#)
     }
+
+    @Test func aCopiedWriterWritesOnItsOwn() {
+        var a = JSONWriter()
+        a.beginArray()
+        a.int(1)
+        var b = a
+        b.int(2)
+        a.int(3)
+        a.endArray()
+        b.endArray()
+        #expect(String(decoding: a.bytes, as: UTF8.self) == "[1,3]")
+        #expect(String(decoding: b.bytes, as: UTF8.self) == "[1,2]")
+        var out: [UInt8] = [65]
+        b.append(to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "A[1,2]")
+        b.reset()
+        b.string(String(repeating: "é\"", count: 2000))  // past the first capacity, escapes included
+        #expect(b.bytes.count == 2 + 2000 * 4)
+        #expect(String(decoding: a.bytes, as: UTF8.self) == "[1,3]")
+    }
+
+    @Test func escapesAreFoundWhereverTheyFallInAWord() {
+        // every position of an 8-byte word, and the bytes beside the escaped ones (0x1F, 0x21, 0x5B, 0x5D, 0x7F, é)
+        for special: UInt8 in [0x00, 0x0A, 0x1F, 0x22, 0x5C] {
+            for at in 0..<20 {
+                var bytes = Array("abcdefgh\u{21}\u{5B}\u{5D}\u{7F}é abcdef".utf8)
+                bytes.insert(special, at: at)
+                let found = bytes.withUnsafeBufferPointer { JSONWriter.escapeIndex($0, from: 0) }
+                #expect(found == at, "byte \(special) at \(at)")
+            }
+        }
+        let clean = Array("no escapes here, only “quotes” of another kind \u{7F}".utf8)
+        #expect(clean.withUnsafeBufferPointer { JSONWriter.escapeIndex($0, from: 0) } == clean.count)
+        #expect(clean.withUnsafeBufferPointer { JSONWriter.escapeIndex($0, from: clean.count) } == clean.count)
+    }
 }
