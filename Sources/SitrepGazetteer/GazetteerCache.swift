@@ -122,9 +122,10 @@ public struct GazetteerCache: Sendable {
 
     /// The gazetteer's tables from the file for `fingerprint`, or nil (no file, or one that fails a check).
     func load(fingerprint: UInt64) -> Gazetteer.Tables? {
-        guard let data = try? Data(contentsOf: file(fingerprint), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { raw -> Gazetteer.Tables? in
-            var r = CacheReader(raw)
+        // read section by section into the arrays: a mapped or loaded copy of the whole file would double the
+        // memory at start-up
+        guard let r = CacheReader(path: file(fingerprint).path) else { return nil }
+        do {
             guard let header = r.take(UInt64.self, 10), header[0] == GazetteerCache.magic, header[1] == fingerprint,
                 header.dropFirst(2).allSatisfy({ $0 < 1 << 32 })
             else { return nil }
@@ -198,25 +199,46 @@ private struct CacheWriter {
     }
 }
 
-private struct CacheReader {
-    let raw: UnsafeRawBufferPointer
+/// Sections of the cache file read straight into arrays.
+private final class CacheReader {
+    let fd: Int32
+    let size: Int
     var offset = 0
 
-    init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
-
-    var atEnd: Bool { offset == raw.count }
-
-    /// `count` values copied out, or nil when the file is too short for them.
-    mutating func take<T>(_: T.Type, _ count: Int) -> [T]? {
-        let size = count * MemoryLayout<T>.stride
-        guard count >= 0, offset + size <= raw.count else { return nil }
-        let out = [T](unsafeUninitializedCapacity: count) { buf, n in
-            if size > 0 {
-                UnsafeMutableRawPointer(buf.baseAddress!).copyMemory(from: raw.baseAddress! + offset, byteCount: size)
-            }
-            n = count
+    init?(path: String) {
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            close(fd)
+            return nil
         }
-        offset += (size + 7) & ~7
+        size = Int(st.st_size)
+    }
+
+    deinit { close(fd) }
+
+    var atEnd: Bool { offset == size }
+
+    /// `count` values read, or nil when the file is too short for them.
+    func take<T: BitwiseCopyable>(_: T.Type, _ count: Int) -> [T]? {
+        let bytes = count * MemoryLayout<T>.stride
+        guard count >= 0, offset + bytes <= size else { return nil }
+        var ok = true
+        let out = [T](unsafeUninitializedCapacity: count) { buf, n in
+            var done = 0
+            while done < bytes, let p = buf.baseAddress {
+                let got = pread(fd, UnsafeMutableRawPointer(p) + done, bytes - done, off_t(offset + done))
+                if got <= 0 {
+                    ok = false
+                    break
+                }
+                done += got
+            }
+            n = ok ? count : 0
+        }
+        guard ok else { return nil }
+        offset += (bytes + 7) & ~7
         return out
     }
 }
