@@ -89,6 +89,7 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// Always true: a step of the cache's condition.
+    @discardableResult
     private func adopt(_ t: Tables) -> Bool {
         places = t.places
         nameBytes = t.nameBytes
