@@ -19,6 +19,12 @@ public struct StableHash {
         return h.value
     }
 
+    /// `hexID` of parts added one by one, without an array of them: a mention's id is made per mention.
+    public mutating func add(part p: String, first: Bool = false) {
+        if !first { add(0) }
+        add(p.utf8)
+    }
+
     /// A short hex id: 16 hex digits of the hash of the parts joined by NUL.
     public static func hexID(_ parts: [String]) -> String {
         var h = StableHash()

@@ -403,7 +403,12 @@ extension EventExtractor {
             if date.start != nil { conf += 0.05 }
             if trigger.isVerb { conf += 0.1 }
             if mod == .asserted { conf += 0.05 }
-            let id = StableHash.hexID([a.document.id, type.rawValue, String(t[k].start), placeRef?.key ?? "-"])
+            var idHash = StableHash()  // hexID([document, type, trigger offset, place]) without the array
+            idHash.add(part: a.document.id, first: true)
+            idHash.add(part: type.rawValue)
+            idHash.add(part: String(t[k].start))
+            idHash.add(part: placeRef?.key ?? "-")
+            let id = StableHash.hex(idHash.value)
             out.append(EventMention(id: id, document: a.document.ref, type: type,
                                     actor: type == .defection ? actor?.actor : gainer,
                                     target: target, place: placeRef, date: date, modality: mod, source: source,

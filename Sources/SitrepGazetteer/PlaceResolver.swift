@@ -118,6 +118,7 @@ public struct PlaceResolver: Sendable {
             if p.kind == .country { s += 4 }
             out[i].score = s
         }
+        guard out.count > 1 else { return out }
         out.sort {
             if $0.score != $1.score { return $0.score > $1.score }
             return (places[$0.place].geonameid ?? 0) < (places[$1.place].geonameid ?? 0)

@@ -52,10 +52,22 @@ public final class ActorLexicon: @unchecked Sendable {
         for (cols, _) in TSV.rows(Gazetteer.dataDirectory.appendingPathComponent("demonyms.tsv")) where cols.count >= 2 {
             if demonymOf[cols[1]] == nil { demonymOf[cols[1]] = cols[0] }
         }
+        for cc in gazetteer.countryByCode.keys {
+            states[cc] = (ActorLexicon.makeState(cc, home: true, gazetteer: gazetteer, demonymOf: demonymOf),
+                          ActorLexicon.makeState(cc, home: false, gazetteer: gazetteer, demonymOf: demonymOf))
+        }
     }
 
     /// The state of a country as an actor: its forces in its own conflicts, a foreign state elsewhere.
     public func state(_ cc: String, home: Bool) -> Actor {
+        if let both = states[cc] { return home ? both.home : both.foreign }
+        return ActorLexicon.makeState(cc, home: home, gazetteer: gazetteer, demonymOf: demonymOf)
+    }
+
+    /// Every country's two state actors, made once: the recognizer asks for them at every mention of a state.
+    private var states: [String: (home: Actor, foreign: Actor)] = [:]
+
+    private static func makeState(_ cc: String, home: Bool, gazetteer: Gazetteer, demonymOf: [String: String]) -> Actor {
         let countryName = gazetteer.country(cc)?.name ?? cc
         if home {
             let dem = demonymOf[cc] ?? countryName

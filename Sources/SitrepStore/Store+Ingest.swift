@@ -272,7 +272,11 @@ extension Store {
             }
             done.wait()
         }
-        return out.map { $0! }
+        // moved out, not copied: a copy of a mention retains its dozen strings
+        var result: [U] = []
+        result.reserveCapacity(out.count)
+        for i in out.indices { result.append(out[i].take()!) }
+        return result
     }
 
     /// Postings kept per sampled shingle in the store.
