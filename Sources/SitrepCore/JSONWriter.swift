@@ -21,7 +21,7 @@ public struct JSONWriter {
 
     public mutating func reset() {
         reserve(0)
-        buffer.count = 0
+        buffer.removeAll()
         commas = 0
         depth = 0
         deep.removeAll()
@@ -82,12 +82,10 @@ public struct JSONWriter {
         separator()
         let n = k.utf8CodeUnitCount
         reserve(n + 3)
-        let b = buffer  // no reserve below while this reference lives: it would make the buffer look shared
-        b.base[b.count] = UInt8(ascii: "\"")
-        (b.base + b.count + 1).update(from: k.utf8Start, count: n)
-        b.base[b.count + n + 1] = UInt8(ascii: "\"")
-        b.base[b.count + n + 2] = UInt8(ascii: ":")
-        b.count += n + 3
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UnsafeBufferPointer(start: k.utf8Start, count: n))
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
         clearComma()
     }
 
@@ -147,20 +145,17 @@ public struct JSONWriter {
     /// Room for `n` more bytes in a buffer of this writer's own (a copied writer copies it first).
     @inline(__always) private mutating func reserve(_ n: Int) {
         if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
-        if buffer.count + n > buffer.capacity { buffer.grow(to: buffer.count + n) }
+        buffer.reserve(n)
     }
 
     @inline(__always) private mutating func put(_ b: UInt8) {
         reserve(1)
-        buffer.base[buffer.count] = b
-        buffer.count += 1
+        buffer.append(b)
     }
 
     private mutating func put(_ p: UnsafeBufferPointer<UInt8>) {
-        guard let from = p.baseAddress, !p.isEmpty else { return }
         reserve(p.count)
-        (buffer.base + buffer.count).update(from: from, count: p.count)
-        buffer.count += p.count
+        buffer.append(p)
     }
 
     private mutating func put(_ p: UnsafeRawBufferPointer) { put(p.bindMemory(to: UInt8.self)) }
@@ -282,37 +277,4 @@ public struct JSONWriter {
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-}
-
-/// Growable bytes behind a pointer; the writer copies it before writing when it is shared.
-final class ByteBuffer {
-    var base: UnsafeMutablePointer<UInt8>
-    var count = 0
-    private(set) var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit { base.deallocate() }
-
-    var contents: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    func grow(to needed: Int) {
-        var c = capacity * 2
-        while c < needed { c *= 2 }
-        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-        b.update(from: base, count: count)
-        base.deallocate()
-        base = b
-        capacity = c
-    }
-
-    func copy() -> ByteBuffer {
-        let b = ByteBuffer(capacity: capacity)
-        b.base.update(from: base, count: count)
-        b.count = count
-        return b
-    }
 }

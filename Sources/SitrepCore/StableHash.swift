@@ -28,10 +28,7 @@ public struct StableHash {
     /// A short hex id: 16 hex digits of the hash of the parts joined by NUL.
     public static func hexID(_ parts: [String]) -> String {
         var h = StableHash()
-        for (i, p) in parts.enumerated() {
-            if i > 0 { h.add(0) }
-            h.add(p.utf8)
-        }
+        for (i, p) in parts.enumerated() { h.add(part: p, first: i == 0) }
         return hex(h.value)
     }
 

@@ -1,3 +1,5 @@
+import SitrepCore
+
 /// Splits UTF-8 text into tokens in one pass over the bytes.
 ///
 /// Words break at hyphens (so "Qala-i-Naw" is Qala, -, i, -, Naw and names can be folded part by part),
@@ -8,8 +10,8 @@ public enum Tokenizer {
         tokens.reserveCapacity(bytes.count / 5)
         let n = bytes.count
         let offset = output.count
-        var folded = FoldBuffer(capacity: n + n / 4)
-        defer { folded.copy(into: &output) }
+        let folded = ByteBuffer(capacity: n + n / 4)
+        defer { output.append(contentsOf: folded.contents) }
         var i = 0
         var spaceBefore = true
         while i < n {
@@ -115,14 +117,14 @@ public enum Tokenizer {
                 if letters > 1 && caps == letters { flags.insert(.allCaps) }
                 if spaceBefore { flags.insert(.spaceBefore) }
                 tokens.append(Token(start: Int32(i), end: Int32(j), foldStart: Int32(offset + fs),
-                                    foldEnd: Int32(offset + folded.count), hash: folded.hash(fs..<folded.count), flags: flags))
+                                    foldEnd: Int32(offset + folded.count), hash: folded.tokenHash(fs..<folded.count), flags: flags))
                 i = j
             } else if isApostrophe(v), i + len < n, (bytes[i + len] == 115 || bytes[i + len] == 116 || bytes[i + len] == 83),
                       !spaceBefore, i + len + 1 >= n || !isLetterScalar(decode(bytes, i + len + 1).0) {
                 // 's or (after n) 't
                 folded.append(bytes[i + len] | 0x20)
                 tokens.append(Token(start: Int32(i), end: Int32(i + len + 1), foldStart: Int32(offset + fs),
-                                    foldEnd: Int32(offset + folded.count), hash: folded.hash(fs..<folded.count),
+                                    foldEnd: Int32(offset + folded.count), hash: folded.tokenHash(fs..<folded.count),
                                     flags: .word))
                 i += len + 1
             } else {
@@ -132,7 +134,7 @@ public enum Tokenizer {
                 // valid UTF-8: the scalar's own bytes, no String
                 folded.append(bytes, i..<(i + len))
                 tokens.append(Token(start: Int32(i), end: Int32(i + len), foldStart: Int32(offset + fs),
-                                    foldEnd: Int32(offset + folded.count), hash: folded.hash(fs..<folded.count), flags: flags))
+                                    foldEnd: Int32(offset + folded.count), hash: folded.tokenHash(fs..<folded.count), flags: flags))
                 i += len
             }
             spaceBefore = false
@@ -186,4 +188,9 @@ public enum Tokenizer {
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isUppercase
     }
+}
+
+extension ByteBuffer {
+    /// The token hash of bytes `r`.
+    func tokenHash(_ r: Range<Int>) -> UInt64 { TokenHash.of(UnsafeBufferPointer(rebasing: contents[r])) }
 }
