@@ -25,8 +25,7 @@ public struct DocumentReader {
     public func read(_ paths: [String], _ body: (Document) throws -> Void) throws {
         for path in paths {
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                try readBytes([UInt8](data), name: "-", idBase: "stdin", ext: nil, body)
+                try read(handle: FileHandle.standardInput, name: "-", idBase: "stdin", body)
                 continue
             }
             var isDir: ObjCBool = false
@@ -75,28 +74,41 @@ public struct DocumentReader {
         }
     }
 
+    /// Calls `body` with each document of an open file or pipe (standard input): JSON Lines are read line by
+    /// line as they arrive, so a document is handed on before its writer has written the next one.
+    public func read(handle: FileHandle, name: String, idBase: String, _ body: (Document) throws -> Void) throws {
+        var source = ByteSource(fd: handle.fileDescriptor, name: name)
+        try read(&source, name: name, idBase: idBase, ext: nil, body)
+    }
+
     private func readFile(_ path: String, id: String, _ body: (Document) throws -> Void) throws {
-        // JSON Lines stream, chunk by chunk: a corpus of any size in bounded memory
-        let isJSONL = format == .jsonl || (format == nil && ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased()))
-        if isJSONL, let handle = FileHandle(forReadingAtPath: path) {
-            defer { try? handle.close() }
-            let head = handle.readData(ofLength: 2)
-            if !(head.count == 2 && head[head.startIndex] == 0x1f && head[head.startIndex + 1] == 0x8b) {
-                try handle.seek(toOffset: 0)
-                return try JSONLines.stream(handle, name: path, idBase: id, published: published,
-                                            maxLine: maxDocumentBytes, warn: warn, body)
-            }
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SitrepError(.unreadable, "cannot read the file", at: path, hint: "check its permissions")
         }
-        var ext = (path as NSString).pathExtension
-        var bytes = [UInt8](data)
-        if ext.lowercased() == "gz" || Gzip.isGzip(bytes) {
-            bytes = try Gzip.decompress(bytes, origin: path)
-            if ext.lowercased() == "gz" { ext = ((path as NSString).deletingPathExtension as NSString).pathExtension }
+        defer { try? handle.close() }
+        var source = ByteSource(fd: handle.fileDescriptor, name: path)
+        try read(&source, name: path, idBase: id, ext: (path as NSString).pathExtension, body)
+    }
+
+    /// Looks at the first bytes: JSON Lines stream, chunk by chunk (a corpus of any size in bounded memory);
+    /// anything else, or anything gzip-compressed, is read whole.
+    private func read(_ source: inout ByteSource, name: String, idBase: String, ext: String?,
+                      _ body: (Document) throws -> Void) throws {
+        let named = format ?? ext.flatMap { InputFormat.from(extension: $0) }
+        func isGzip(_ h: [UInt8]) -> Bool { h.count >= 2 && h[0] == 0x1f && h[1] == 0x8b }
+        func isJSONLines(_ h: [UInt8]) -> Bool { (named ?? InputFormat.sniff(h)) == .jsonl }
+        let head = try source.peek(2048) { h in h.count >= 2 && !isGzip(h) && isJSONLines(h) }
+        if ext?.lowercased() == "gz" || isGzip(head) {
+            var inner = ext
+            if ext?.lowercased() == "gz" { inner = ((name as NSString).deletingPathExtension as NSString).pathExtension }
+            let bytes = try Gzip.decompress(try source.readToEnd(), origin: name)
+            return try readBytes(bytes, name: name, idBase: idBase, ext: inner, body)
         }
-        try readBytes(bytes, name: path, idBase: id, ext: ext, body)
+        if isJSONLines(head) {
+            return try JSONLines.stream(&source, name: name, idBase: idBase, published: published,
+                                        maxLine: maxDocumentBytes, warn: warn, body)
+        }
+        try readBytes(try source.readToEnd(), name: name, idBase: idBase, ext: ext, body)
     }
 
     private func checkSize(_ bytes: [UInt8], name: String) throws {

@@ -16,18 +16,18 @@ enum JSONLines {
         try lines.finish(warn: warn)
     }
 
-    /// A file read in chunks of `chunk` bytes, line by line: memory holds a chunk and the longest line, not
-    /// the file.
-    static func stream(_ handle: FileHandle, name: String, idBase: String, published: Day?, maxLine: Int,
+    /// A file or pipe read in chunks of up to `chunk` bytes, line by line: memory holds a chunk and the longest
+    /// line, not the file, and each line is read as soon as it has arrived.
+    static func stream(_ source: inout ByteSource, name: String, idBase: String, published: Day?, maxLine: Int,
                        chunk: Int = 1 << 20, warn: (String) -> Void, _ body: (Document) throws -> Void) throws {
         var lines = Lines(name: name, idBase: idBase, published: published, maxLine: maxLine)
         var pending: [UInt8] = []
         var first = true
         while true {
-            let data = handle.readData(ofLength: chunk)
+            let data = try source.read(max: chunk)
             if data.isEmpty { break }
             if first {
-                try InputCheck.rejectBinary([UInt8](data.prefix(8192)), name: name)
+                try InputCheck.rejectBinary(Array(data.prefix(8192)), name: name)
                 first = false
             }
             pending.append(contentsOf: data)
@@ -42,7 +42,7 @@ enum JSONLines {
                 pending.removeAll()
                 // skip to the end of the overlong line
                 while true {
-                    let more = handle.readData(ofLength: chunk)
+                    let more = try source.read(max: chunk)
                     if more.isEmpty { break }
                     if let nl = more.firstIndex(of: 10) {
                         pending.append(contentsOf: more[(nl + 1)...])

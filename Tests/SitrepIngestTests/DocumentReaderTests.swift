@@ -98,9 +98,10 @@ import Testing
         let text = ([good[0], good[1], long] + good[2...]).joined(separator: "\n") + "\n"
         let p = write("l.jsonl", Array(text.utf8))
         let handle = try #require(FileHandle(forReadingAtPath: p))
+        var source = ByteSource(fd: handle.fileDescriptor, name: "l.jsonl")
         var docs: [Document] = []
         var warnings: [String] = []
-        try JSONLines.stream(handle, name: "l.jsonl", idBase: "l", published: nil, maxLine: 1000, chunk: 64,
+        try JSONLines.stream(&source, name: "l.jsonl", idBase: "l", published: nil, maxLine: 1000, chunk: 64,
                              warn: { warnings.append($0) }) { docs.append($0) }
         #expect(docs.map(\.id) == ["s1", "s2", "s3", "s4", "s5"])
         #expect(warnings == ["sitrep: skipped: l.jsonl:3: line 3 is longer than 1000 bytes, the most a document may have (split it into articles)"])
@@ -126,5 +127,49 @@ import Testing
         let (docs, _) = try read([write("l.txt.gz", gz)])
         #expect(docs.first?.text == "Hello.")  // trailing white space trimmed
         #expect(error([write("m.txt.gz", Array(gz.prefix(14)))])?.code == .unreadable)
+    }
+
+    /// A pipe (standard input) of JSON Lines: each document is handed on as soon as its line has arrived. The
+    /// next line is written only once the document before it has been read, so a reader that waited for the
+    /// end of its input would never get one.
+    @Test(.timeLimit(.minutes(1)))
+    func jsonLinesFromAPipeArriveLineByLine() throws {
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        func line(_ n: Int) -> Data { Data(#"{"id":"p\#(n)","text":"Report number \#(n) from the front."}"#.utf8 + [10]) }
+        try writer.write(contentsOf: line(1))
+        var docs: [Document] = []
+        try DocumentReader().read(handle: pipe.fileHandleForReading, name: "-", idBase: "stdin") { doc in
+            docs.append(doc)
+            if docs.count < 3 { try writer.write(contentsOf: line(docs.count + 1)) } else { try writer.close() }
+        }
+        #expect(docs.map(\.id) == ["p1", "p2", "p3"])
+        #expect(docs.map(\.text) == ["Report number 1 from the front.", "Report number 2 from the front.",
+                                     "Report number 3 from the front."])
+    }
+
+    /// Anything else from a pipe is read whole and told apart by its first bytes, gzip included.
+    @Test func pipesOfTextPagesAndGzipAreReadWhole() throws {
+        func fromPipe(_ bytes: [UInt8]) throws -> [Document] {
+            let pipe = Pipe()
+            let writer = pipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? writer.write(contentsOf: Data(bytes))
+                try? writer.close()
+            }
+            var docs: [Document] = []
+            try DocumentReader().read(handle: pipe.fileHandleForReading, name: "-", idBase: "stdin") { docs.append($0) }
+            return docs
+        }
+        let text = try fromPipe(Array("Kandahar falls\n\nThe city fell overnight.".utf8))
+        #expect(text.map(\.title) == ["Kandahar falls"])
+        #expect(text.map(\.id) == ["stdin"])
+        let page = try fromPipe(Array("<html><head><title>Siege</title></head><body><p>Shelling resumed at dawn.</p></body></html>".utf8))
+        #expect(page.map(\.title) == ["Siege"])
+        #expect(page.first?.text.contains("Shelling resumed at dawn.") == true)
+        // "Hello.\n" gzip-compressed
+        let gz: [UInt8] = [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xf3, 0x48, 0xcd, 0xc9, 0xc9,
+                           0xd7, 0xe3, 0x02, 0x00, 0x51, 0xc4, 0xda, 0x37, 0x07, 0x00, 0x00, 0x00]
+        #expect(try fromPipe(gz).map(\.text) == ["Hello."])
     }
 }

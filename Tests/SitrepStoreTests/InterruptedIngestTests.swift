@@ -18,11 +18,13 @@ import Testing
         return out
     }
 
-    func ingest(_ corpus: String, _ db: String) throws -> Process {
+    /// `sitrep ingest` of `input`, or of its standard input (a pipe the test writes) when `input` is nil.
+    func ingest(_ input: String?, _ db: String, stdin: Pipe? = nil) throws -> Process {
         let bin = try #require(Fixtures.binary, "the sitrep executable is built with the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = ["ingest", corpus, "--db", db, "--batch", "16", "--jobs", "1"]
+        p.arguments = ["ingest", input ?? "-", "--db", db, "--batch", "16", "--jobs", "1"]
+        if let stdin { p.standardInput = stdin }
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -45,24 +47,32 @@ import Testing
         let expected = try Store(path: whole).counts()
         #expect(expected.documents == 826)
 
-        // kill once the first batches are in, well before the end (ingest is fast: wait for no more)
-        let b = try ingest(corpus, killed)
+        // the second ingest reads the first 200 lines from a pipe that stays open: it stores whole batches
+        // of them, then waits for more, and is killed while it waits (however fast it is)
+        let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n")
+        let sent = 200
+        let pipe = Pipe()
+        signal(SIGPIPE, SIG_IGN)  // the writer gets an error, not a signal, if the ingest has died
+        let b = try ingest(nil, killed, stdin: pipe)
+        let head = Data((lines.prefix(sent).joined(separator: "\n") + "\n").utf8)
+        let writer = pipe.fileHandleForWriting
+        DispatchQueue.global().async { try? writer.write(contentsOf: head) }
         var stored = 0
         let deadline = Date().addingTimeInterval(300)
-        while b.isRunning && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-            if FileManager.default.fileExists(atPath: killed),
-               let n = try? Store(path: killed).counts().documents {
+        while b.isRunning && Date() < deadline && stored < 16 {
+            Thread.sleep(forTimeInterval: 0.05)
+            if FileManager.default.fileExists(atPath: killed), let n = try? Store(path: killed).counts().documents {
                 stored = n
-                if n >= 16 { break }
             }
         }
-        #expect(b.isRunning, "the ingest ended before it could be killed")
+        #expect(stored >= 16, "whole batches are stored while the input is still open")
+        #expect(b.isRunning, "the ingest waits for the rest of its input")
         kill(b.processIdentifier, SIGKILL)
         b.waitUntilExit()
+        try? writer.close()
         #expect(b.terminationReason == .uncaughtSignal)
         let partial = try Store(path: killed).counts()
-        #expect(partial.documents >= stored && partial.documents < 826)
+        #expect(partial.documents >= stored && partial.documents < sent)
         #expect(partial.documents % 16 == 0)  // whole batches only
 
         let c = try ingest(corpus, killed)
