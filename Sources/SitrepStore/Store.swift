@@ -32,11 +32,34 @@ public final class Store: @unchecked Sendable {  // GRDB's pool is safe to share
             }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try Store.migrator.migrate(pool)
+            pool = try Store.open(path, config)
         } catch let e as DatabaseError {
             throw SitrepError(.badStore, "cannot open the store: \(e.message ?? "\(e)")", at: path,
                               hint: "is it a Sitrep store? give another with --db")
+        }
+    }
+
+    /// Opens the pool and brings the schema up to date. Several processes opening a new store at once (an
+    /// ingest starting while a reader looks) race: switching the new file to WAL can be refused as busy
+    /// without waiting, and both find the migrations to do, the second failing on what the first created.
+    /// The loser looks again once the winner is done, and finds nothing left to do.
+    static func open(_ path: String, _ config: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                do {
+                    try migrator.migrate(pool)
+                } catch let e as DatabaseError {
+                    if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return pool }
+                    throw e
+                }
+                return pool
+            } catch let e as DatabaseError where attempt < 6 && (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_ERROR) {
+                // a plain SQLite error here is "table … already exists": another connection migrating
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
         }
     }
 

@@ -19,14 +19,19 @@ import Testing
     }
 
     /// `sitrep ingest` of `input`, or of its standard input (a pipe the test writes) when `input` is nil.
-    func ingest(_ input: String?, _ db: String, stdin: Pipe? = nil) throws -> Process {
+    func ingest(_ input: String?, _ db: String, stdin: Pipe? = nil, errorLog: String? = nil) throws -> Process {
         let bin = try #require(Fixtures.binary, "the sitrep executable is built with the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin)
         p.arguments = ["ingest", input ?? "-", "--db", db, "--batch", "16", "--jobs", "1"]
         if let stdin { p.standardInput = stdin }
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        if let errorLog {
+            FileManager.default.createFile(atPath: errorLog, contents: nil)
+            p.standardError = FileHandle(forWritingAtPath: errorLog)
+        } else {
+            p.standardError = FileHandle.nullDevice
+        }
         try p.run()
         return p
     }
@@ -53,7 +58,9 @@ import Testing
         let sent = 200
         let pipe = Pipe()
         signal(SIGPIPE, SIG_IGN)  // the writer gets an error, not a signal, if the ingest has died
-        let b = try ingest(nil, killed, stdin: pipe)
+        let log = killed + ".log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let b = try ingest(nil, killed, stdin: pipe, errorLog: log)
         let head = Data((lines.prefix(sent).joined(separator: "\n") + "\n").utf8)
         let writer = pipe.fileHandleForWriting
         DispatchQueue.global().async { try? writer.write(contentsOf: head) }
@@ -66,7 +73,7 @@ import Testing
             }
         }
         #expect(stored >= 16, "whole batches are stored while the input is still open")
-        #expect(b.isRunning, "the ingest waits for the rest of its input")
+        #expect(b.isRunning, "the ingest waits for the rest of its input: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
         kill(b.processIdentifier, SIGKILL)
         b.waitUntilExit()
         try? writer.close()

@@ -120,4 +120,26 @@ import Testing
             (e as? SitrepError)?.code == .badStore && "\(e)".hasPrefix("\(path): cannot open the store")
         }
     }
+
+    /// A new store opened by several connections at once (an ingest starting while a reader looks): each one
+    /// opens it, the schema is made once.
+    @Test func aNewStoreOpenedFourTimesAtOnceOpensEveryTime() throws {
+        for _ in 0..<10 {
+            let path = Fixtures.tempPath("race.sqlite")
+            defer { Fixtures.remove(path) }
+            let lock = NSLock()
+            nonisolated(unsafe) var errors: [String] = []
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do { _ = try Store(path: path) } catch {
+                    lock.lock()
+                    errors.append("\(error)")
+                    lock.unlock()
+                }
+            }
+            #expect(errors == [])
+            let store = try Store(path: path)
+            #expect(try store.counts() == (0, 0, 0, 0))
+            #expect(try store.read { try Store.migrator.appliedMigrations($0) } == Store.migrator.migrations)
+        }
+    }
 }
