@@ -6,7 +6,7 @@ import GRDBSQLite
 ///
 /// ```swift
 /// var insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?)"))
-/// insert.bind("a"); insert.bind(1)
+/// insert.bind("a"); insert.bind(1)  // every parameter, every row
 /// try insert.run(db)
 /// ```
 struct RawStatement {
@@ -18,7 +18,6 @@ struct RawStatement {
         self.statement = statement
         handle = statement.sqliteStatement
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     /// SQLite copies the bytes: the string may go once `bind` returns.
@@ -48,11 +47,12 @@ struct RawStatement {
     }
 
     /// Steps the statement once, and resets it for the next row.
+    /// Every parameter is bound before each run (no value is left from the row before).
     mutating func run(_ db: Database) throws {
+        precondition(index == sqlite3_bind_parameter_count(handle), "bind every parameter of \(statement.sql)")
         let rc = sqlite3_step(handle)
         let message = rc == SQLITE_DONE || rc == SQLITE_ROW ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         index = 0
         if let message {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)  // `sql` costs a trim: only on failure

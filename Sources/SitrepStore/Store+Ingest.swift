@@ -216,6 +216,7 @@ extension Store {
         // 4. one transaction: documents, mentions, re-fused events and timelines
         try write { db in
             var groups = Set<String>()
+            var firstRow: Int64? = nil
             for (i, d) in fresh.enumerated() {
                 var row = RawStatement(try db.cachedStatement(sql: """
                     INSERT INTO documents (id, url, outlet, title, published, story, content_hash, text)
@@ -225,6 +226,7 @@ extension Store {
                 row.bind(d.published?.description); row.bind(d.story ?? d.id); row.bind(hashes[i]); row.bind(d.text)
                 try row.run(db)
                 let rowid = db.lastInsertedRowID
+                if firstRow == nil { firstRow = rowid }
                 for h in samples[i] {
                     // one statement counts the documents carrying the shingle and gives the count back
                     let key = Int64(bitPattern: h)
@@ -240,6 +242,12 @@ extension Store {
                     groups.insert(Store.groupKey(m))
                     result.mentions += 1
                 }
+            }
+            // the batch's documents enter the full-text index at once (one flush of FTS5's pending terms)
+            if let firstRow {
+                try Store.exec(db, """
+                    INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid >= ?
+                    """, arguments: [firstRow])
             }
             // fusion waits for the end of the ingest: fusing a large group after every batch would cost the
             // square of its size; the dirty list survives an interruption

@@ -96,28 +96,34 @@ extension Store {
         let best = e.mentions.max { a, b in
             (a.modality.movesControl ? 1 : 0, a.confidence, b.id) < (b.modality.movesControl ? 1 : 0, b.confidence, a.id)
         }!
-        try Store.exec(db, """
+        var row = RawStatement(try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO events VALUES (?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?, ?,
                                                    ?, ?, ?, ?,  ?)
-            """, arguments: [
-                e.id, group, e.type.rawValue,
-                p?.key, p?.name, p?.geonameid, p?.country, p?.admin1, p?.lat, p?.lon,
-                e.actor?.id, e.actor?.name, e.actor?.kind.rawValue,
-                e.target?.id, e.target?.name, e.target?.kind.rawValue,
-                e.date.start?.description, e.date.end?.description, e.date.precision.rawValue,
-                e.modality.rawValue, e.sources, e.denials, e.confidence,
-                jsonArray(e.documents), e.mentions.count, best.evidence.text, best.document.id,
-                jsonArray(e.mentions.map(\.id)),
-            ])
+            """))
+        row.bind(e.id); row.bind(group); row.bind(e.type.rawValue)
+        row.bind(p?.key); row.bind(p?.name); row.bind(p?.geonameid); row.bind(p?.country); row.bind(p?.admin1)
+        row.bind(p?.lat); row.bind(p?.lon)
+        row.bind(e.actor?.id); row.bind(e.actor?.name); row.bind(e.actor?.kind.rawValue)
+        row.bind(e.target?.id); row.bind(e.target?.name); row.bind(e.target?.kind.rawValue)
+        row.bind(e.date.start?.description); row.bind(e.date.end?.description); row.bind(e.date.precision.rawValue)
+        row.bind(e.modality.rawValue); row.bind(e.sources); row.bind(e.denials); row.bind(e.confidence)
+        row.bind(jsonArray(e.documents)); row.bind(e.mentions.count); row.bind(best.evidence.text); row.bind(best.document.id)
+        row.bind(jsonArray(e.mentions.map(\.id)))
+        try row.run(db)
     }
 
     static func insert(_ c: ControlChange, _ db: Database) throws {
         let p = c.place
-        var evidence: [[String: Any]] = []
+        var w = JSONWriter()
+        w.beginArray()
         for (i, ev) in c.evidence.enumerated() {
-            evidence.append(["document": c.evidenceDocuments[i], "text": ev.text, "start": ev.start, "end": ev.end])
+            w.beginObject()
+            w.field("document", c.evidenceDocuments[i]); w.field("end", ev.end); w.field("start", ev.start)
+            w.field("text", ev.text)
+            w.endObject()
         }
-        let evJSON = String(decoding: try JSONSerialization.data(withJSONObject: evidence, options: [.sortedKeys]), as: UTF8.self)
+        w.endArray()
+        let evJSON = String(decoding: w.bytes, as: UTF8.self)
         let evsJSON = jsonArray(c.events)
         try Store.exec(db, """
             INSERT INTO control_changes (place_key, place_name, geonameid, country, admin1, lat, lon, date_start,

@@ -122,6 +122,12 @@ extension Store {
                     JOIN documents d ON d.id = m.document_id;
                 """)
         }
+        m.registerMigration("v6") { db in
+            // the ingest adds a batch's documents to the full-text index in one statement: a row trigger made
+            // FTS5 write its pending terms to disk after every document (a new segment each, merged again and
+            // again), half of the cost of writing a document
+            try db.execute(sql: "DROP TRIGGER IF EXISTS __documents_fts_ai")
+        }
         return m
     }
 }

@@ -68,4 +68,57 @@ import Testing
         #expect(after == before)
         #expect(before.count == (try store.counts().mentions))
     }
+
+    /// v6: documents enter the full-text index a batch at a time, not by a row trigger. A store whose first
+    /// documents were indexed by the trigger, migrated, then given the rest, finds what a store made now finds.
+    @Test func theFullTextIndexOfAVersion5StoreGrowsByBatches() throws {
+        let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v5.sqlite")
+        defer { Fixtures.remove(current); Fixtures.remove(old) }
+        let extractor = try EventExtractor.shared()
+        var docs: [Document] = []
+        try DocumentReader().read([Fixtures.path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
+        StoryDetector().assign(&docs)
+        #expect(docs.count > 4)
+        let half = docs.count / 2
+        let store = try Store(path: current)
+        _ = try store.ingest(docs, batchSize: 3, extract: { extractor.extract($0) })
+
+        // the first half written as version 5 wrote it: the trigger indexes each row
+        do {
+            let q = try DatabaseQueue(path: old)
+            try Store.migrator.migrate(q, upTo: "v5")
+            try q.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS a", arguments: [current])
+                try db.execute(sql: "INSERT INTO documents SELECT * FROM a.documents WHERE rowid <= ?", arguments: [half])
+                try db.execute(sql: "DETACH DATABASE a")
+            }
+            #expect(try q.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents_fts('Taliban OR army OR city')") } ?? 0 > 0)
+        }
+        let migrated = try Store(path: old)
+        _ = try migrated.ingest(Array(docs[half...]), batchSize: 3, extract: { extractor.extract($0) })
+        #expect(try migrated.counts().documents == docs.count)
+        let triggers = try migrated.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        }
+        #expect(triggers == ["__documents_fts_ad", "__documents_fts_au"])
+        for s in [store, migrated] {
+            // FTS5 compares its index with the documents table, and fails on any difference
+            try s.write { db in try db.execute(sql: "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)") }
+        }
+        let titles: [String] = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT title FROM documents WHERE title IS NOT NULL ORDER BY rowid")
+        }
+        var words: [String] = []
+        for t in titles {
+            for w in t.split(separator: " ").prefix(3) where w.count > 3 && w.allSatisfy(\.isLetter) { words.append(String(w)) }
+        }
+        #expect(words.count > 5)
+        for w in words {
+            let sql = "SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY d.id"
+            let a = try store.read { db in try String.fetchAll(db, sql: sql, arguments: [w]) }
+            let b = try migrated.read { db in try String.fetchAll(db, sql: sql, arguments: [w]) }
+            #expect(!a.isEmpty)
+            #expect(b == a, "\(w)")
+        }
+    }
 }
