@@ -1,13 +1,18 @@
 import GRDB
 import GRDBSQLite
 
-/// Binds the values of a cached GRDB statement through SQLite's C API and runs it: the ingest's hot inserts
-/// (tens of thousands of mention rows for 20 MB of news) without a boxed value and an array per row.
+/// Binds the values of a cached GRDB statement through SQLite's C API and runs it, or steps through its rows:
+/// the ingest's hot inserts and the fusion's reads (tens of thousands of mention rows for 20 MB of news)
+/// without a boxed value and an array per row or per column.
 ///
 /// ```swift
 /// var insert = RawStatement(try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?)"))
 /// insert.bind("a"); insert.bind(1)  // every parameter, every row
 /// try insert.run(db)
+///
+/// var query = RawStatement(try db.cachedStatement(sql: "SELECT name, n FROM t WHERE k = ?"))
+/// query.bind("a")
+/// while try query.next(db) { print(query.string(0) ?? "-", query.int(1) ?? 0) }
 /// ```
 struct RawStatement {
     private let statement: Statement
@@ -47,6 +52,35 @@ struct RawStatement {
     }
 
     /// Steps the statement once, and resets it for the next row.
+    /// Steps to the next row of a query; false at the end, when the statement is reset for its next use.
+    mutating func next(_ db: Database) throws -> Bool {
+        if index >= 0 {
+            precondition(index == sqlite3_bind_parameter_count(handle), "bind every parameter of \(statement.sql)")
+            index = -1  // stepping
+        }
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_ROW { return true }
+        let message = rc == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
+        sqlite3_reset(handle)
+        index = 0
+        if let message { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql) }
+        return false
+    }
+
+    /// Column `i` of the current row: nil for NULL.
+    func string(_ i: Int32) -> String? {
+        guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+    }
+
+    func int(_ i: Int32) -> Int? {
+        sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, i))
+    }
+
+    func double(_ i: Int32) -> Double? {
+        sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_double(handle, i)
+    }
+
     /// Every parameter is bound before each run (no value is left from the row before).
     mutating func run(_ db: Database) throws {
         precondition(index == sqlite3_bind_parameter_count(handle), "bind every parameter of \(statement.sql)")

@@ -46,12 +46,16 @@ extension Store {
     /// The mentions fused into an event, in document order.
     public func mentions(event id: String) throws -> [EventMention] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            var rows = RawStatement(try db.cachedStatement(sql: """
                 SELECT \(Store.mentionColumns)
                 FROM events e, json_each(e.mention_ids) j JOIN mentions m ON m.id = j.value
                 JOIN documents d ON d.id = m.document_id WHERE e.id = ?
                 ORDER BY d.published, m.document_id, m.evidence_start, m.id
-                """, arguments: [id]).map(Store.mention)
+                """))
+            rows.bind(id)
+            var out: [EventMention] = []
+            while try rows.next(db) { out.append(Store.mention(rows)) }
+            return out
         }
     }
 

@@ -39,15 +39,15 @@ extension Store {
         m.evidence, m.evidence_start, m.evidence_end, m.confidence, m.trigger, d.url, d.outlet, d.published, d.story
         """
 
-    /// The mentions of one fusion group, with their documents' fields. Rows are decoded from the cursor,
-    /// not copied first.
+    /// The mentions of one fusion group, with their documents' fields.
     static func mentions(group: String, _ db: Database) throws -> [EventMention] {
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
+        var rows = RawStatement(try db.cachedStatement(sql: """
             SELECT \(mentionColumns)
             FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.group_key = ? ORDER BY m.id
-            """), arguments: [group])
+            """))
+        rows.bind(group)
         var out: [EventMention] = []
-        while let r = try rows.next() { out.append(mention(r)) }
+        while try rows.next(db) { out.append(mention(rows)) }
         return out
     }
 
@@ -56,30 +56,31 @@ extension Store {
         return Actor(name: name, id: id, kind: ActorKind(rawValue: row[prefix + "_kind"] ?? "") ?? .other)
     }
 
-    /// A mention from a row of `mentionColumns`. Columns are read by position: by name, GRDB folds every
-    /// column name's case on every access.
-    static func mention(_ r: Row) -> EventMention {
-        func str(_ i: Int) -> String? { r[i] }
-        func day(_ i: Int) -> Day? { str(i).flatMap { Day(iso: $0) } }
-        func actor(_ i: Int) -> Actor? {
+    /// A mention from the current row of a query of `mentionColumns`, its columns read by position.
+    static func mention(_ r: RawStatement) -> EventMention {
+        func str(_ i: Int32) -> String? { r.string(i) }
+        func day(_ i: Int32) -> Day? { str(i).flatMap { Day(iso: $0) } }
+        func actor(_ i: Int32) -> Actor? {
             guard let id = str(i), let name = str(i + 1) else { return nil }
             return Actor(name: name, id: id, kind: ActorKind(rawValue: str(i + 2) ?? "") ?? .other)
         }
-        let doc = DocumentRef(id: r[1], url: str(31), outlet: str(32), published: day(33), story: str(34))
+        let doc = DocumentRef(id: str(1) ?? "", url: str(31), outlet: str(32), published: day(33), story: str(34))
         var place: PlaceRef?
         if let key = str(3) {
-            place = PlaceRef(name: r[4], matched: str(5) ?? "", geonameid: r[6], country: str(7), admin1: str(8),
-                             lat: r[9], lon: r[10], feature: str(11), key: key)
+            place = PlaceRef(name: str(4) ?? "", matched: str(5) ?? "", geonameid: r.int(6), country: str(7),
+                             admin1: str(8), lat: r.double(9), lon: r.double(10), feature: str(11), key: key)
         }
         let speaker = str(23), channel = str(24), kind = str(25)
         let source = speaker == nil && channel == nil && kind == nil
             ? nil : SourceRef(speaker: speaker, channel: channel, kind: kind.flatMap(SourceKind.init(rawValue:)))
         return EventMention(
-            id: r[0], document: doc, type: EventType(rawValue: r[2]) ?? .armedClash,
+            id: str(0) ?? "", document: doc, type: EventType(rawValue: str(2) ?? "") ?? .armedClash,
             actor: actor(12), target: actor(15), place: place,
-            date: EventDate(start: day(18), end: day(19), text: str(20), precision: DatePrecision(rawValue: r[21]) ?? .unknown),
-            modality: Modality(rawValue: r[22]) ?? .asserted, source: source,
-            evidence: Evidence(text: r[26], start: r[27], end: r[28]), confidence: r[29], trigger: r[30])
+            date: EventDate(start: day(18), end: day(19), text: str(20),
+                            precision: DatePrecision(rawValue: str(21) ?? "") ?? .unknown),
+            modality: Modality(rawValue: str(22) ?? "") ?? .asserted, source: source,
+            evidence: Evidence(text: str(26) ?? "", start: r.int(27) ?? 0, end: r.int(28) ?? 0),
+            confidence: r.double(29) ?? 0, trigger: str(30) ?? "")
     }
 
     /// A JSON array of strings, as the events and changes tables keep their lists.
