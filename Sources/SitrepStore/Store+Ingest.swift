@@ -302,25 +302,28 @@ extension Store {
                                known: StoryMap, storedBefore: Int64) throws -> StoryMap {
         let detector = StoryDetector()
         var storedStory = known.map  // input story → stored story
-        try read { db in
-            for (n, d) in fresh.enumerated() {
-                let own = d.story ?? d.id
-                if storedStory[own] != nil { continue }
-                let samples = all[n]
-                guard !samples.isEmpty else { continue }
-                // one cached statement, the samples passed as a JSON array: no SQL text to parse per document
-                let list = "[" + samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",") + "]"
-                let rows = try Row.fetchAll(try db.cachedStatement(sql: """
-                    SELECT d.text, d.story FROM documents d JOIN (
-                        SELECT document, COUNT(*) AS c FROM shingle_samples
-                        WHERE hash IN (SELECT value FROM json_each(?)) AND document <= ?
-                        GROUP BY document HAVING c >= ? ORDER BY c DESC LIMIT 3) s ON s.document = d.rowid
-                    """), arguments: [list, storedBefore, min(2, samples.count)])
-                for r in rows where !known.owned.contains(r["story"]) {
-                    let text: String = r["text"]
-                    if detector.sameStory(d.text, text) {
-                        storedStory[own] = r["story"]
-                        break
+        // a store empty before this run has no earlier copy to look for
+        if storedBefore > 0 {
+            try read { db in
+                for (n, d) in fresh.enumerated() {
+                    let own = d.story ?? d.id
+                    if storedStory[own] != nil { continue }
+                    let samples = all[n]
+                    guard !samples.isEmpty else { continue }
+                    // one cached statement, the samples passed as a JSON array: no SQL text to parse per document
+                    let list = "[" + samples.map { String(Int64(bitPattern: $0)) }.joined(separator: ",") + "]"
+                    let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+                        SELECT d.text, d.story FROM documents d JOIN (
+                            SELECT document, COUNT(*) AS c FROM shingle_samples
+                            WHERE hash IN (SELECT value FROM json_each(?)) AND document <= ?
+                            GROUP BY document HAVING c >= ? ORDER BY c DESC LIMIT 3) s ON s.document = d.rowid
+                        """), arguments: [list, storedBefore, min(2, samples.count)])
+                    for r in rows where !known.owned.contains(r["story"]) {
+                        let text: String = r["text"]
+                        if detector.sameStory(d.text, text) {
+                            storedStory[own] = r["story"]
+                            break
+                        }
                     }
                 }
             }

@@ -127,6 +127,12 @@ extension Store {
             // FTS5 write its pending terms to disk after every document (a new segment each, merged again and
             // again), half of the cost of writing a document
             try db.execute(sql: "DROP TRIGGER IF EXISTS __documents_fts_ai")
+            // copies are looked for among the documents stored before an ingest: the index answers that
+            // without reading every posting's row
+            try db.execute(sql: """
+                CREATE INDEX shingle_samples_hash_document ON shingle_samples(hash, document);
+                DROP INDEX shingle_samples_hash;
+                """)
         }
         return m
     }

@@ -69,7 +69,8 @@ import Testing
         #expect(before.count == (try store.counts().mentions))
     }
 
-    /// v6: documents enter the full-text index a batch at a time, not by a row trigger. A store whose first
+    /// v6: documents enter the full-text index a batch at a time, not by a row trigger; shingle postings are
+    /// indexed with their document. A store whose first
     /// documents were indexed by the trigger, migrated, then given the rest, finds what a store made now finds.
     @Test func theFullTextIndexOfAVersion5StoreGrowsByBatches() throws {
         let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v5.sqlite")
@@ -101,6 +102,10 @@ import Testing
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
         #expect(triggers == ["__documents_fts_ad", "__documents_fts_au"])
+        let indexes = try migrated.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shingle_samples'")
+        }
+        #expect(indexes == ["shingle_samples_hash_document"])
         for s in [store, migrated] {
             // FTS5 compares its index with the documents table, and fails on any difference
             try s.write { db in try db.execute(sql: "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)") }
