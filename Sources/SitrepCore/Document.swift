@@ -9,6 +9,9 @@ public struct Document: Sendable {
     public var story: String?
     /// Where it came from, for messages ("file.jsonl:12").
     public var origin: String
+    /// The sampled shingle hashes of `text` (word 3-grams, one in eight), when the story detector has
+    /// computed them already; the store keeps a subset of them.
+    public var shingleSample: [UInt64]?
 
     public init(id: String, url: String? = nil, outlet: String? = nil, title: String? = nil, published: Day? = nil,
                 text: String, story: String? = nil, origin: String? = nil) {

@@ -199,7 +199,7 @@ extension Store {
             }
         }
         // 2. stories, against the store and within the batch (shingle samples computed once per document)
-        let samples = fresh.map { Store.storySamples($0.text) }
+        let samples = fresh.map { Store.storySamples($0) }
         let stories = try assignStories(&fresh, samples: samples,
                                         known: StoryMap(map: storyMap, owned: owned), storedBefore: storedBefore)
         // 3. extraction, in parallel, in order
@@ -291,8 +291,8 @@ extension Store {
     static let maximumPostings = 50
 
     /// The store's sample of a text's shingles: one in 64, a handful per article, enough to find a copy.
-    static func storySamples(_ text: String) -> [UInt64] {
-        StoryDetector.samples(of: text).filter { $0 & 63 == 0 }
+    static func storySamples(_ doc: Document) -> [UInt64] {
+        (doc.shingleSample ?? StoryDetector.samples(of: doc.text)).filter { $0 & 63 == 0 }
     }
 
     /// Sets `story` on new documents: a stored copy's story when one is found (the few stored documents

@@ -21,6 +21,12 @@ import Testing
         var streamed = docs
         for i in streamed.indices { stream.assign(&streamed[i]) }
         #expect(partition(streamed) == partition(whole))
+        // the sample the stream computed is handed on (the store keeps part of it), and is the detector's
+        for d in streamed {
+            #expect(d.shingleSample == StoryDetector.samples(of: d.text))
+            #expect(d.shingleSample?.isEmpty == false)
+        }
+        #expect(docs.allSatisfy { $0.shingleSample == nil })
         // each story is named by its first copy in the input
         for d in streamed {
             let first = streamed.first { $0.story == d.story }!

@@ -50,9 +50,12 @@ public struct StoryDetector {
     }
 
     /// The sampled shingle hashes of a text, as the detector indexes them (the store keeps them too).
-    public static func samples(of text: String, shingleSize: Int = 3) -> [UInt64] {
+    public static func samples(of text: String, shingleSize: Int = sampleShingleSize) -> [UInt64] {
         Shingles(text, size: shingleSize).hashes.filter { $0 & 7 == 0 }
     }
+
+    /// The shingle size of `samples` and `Document.shingleSample`.
+    public static let sampleShingleSize = 3
 
     /// The group (a representative index) of each text.
     public func group(_ texts: [String]) -> [Int] {

@@ -40,6 +40,7 @@ public struct StoryStream {
         let oldest = sequence - window  // the earliest document still in the window
         let s = Shingles(doc.text, size: detector.shingleSize)
         let sample = s.hashes.filter { $0 & 7 == 0 }
+        if detector.shingleSize == StoryDetector.sampleShingleSize { doc.shingleSample = sample }
         for h in sample {
             guard let posting = index[h], posting.count <= detector.maximumPostings else { continue }
             for j in posting where j >= oldest {
