@@ -18,11 +18,16 @@ struct RawStatement {
     private let statement: Statement
     private let handle: OpaquePointer
     private var index: Int32 = 0
+    /// The bytes of the row's text values, when they are kept here rather than copied by SQLite.
+    private var text: TextArena?
 
-    init(_ statement: Statement) {
+    /// `keepText`: the row's strings are copied once into memory this statement owns until the row has run,
+    /// instead of SQLite allocating a copy of each (the inserts of many strings a row).
+    init(_ statement: Statement, keepText: Bool = false) {
         self.statement = statement
         handle = statement.sqliteStatement
         sqlite3_reset(handle)
+        if keepText { text = TextArena() }
     }
 
     /// SQLite copies the bytes: the string may go once `bind` returns.
@@ -33,10 +38,15 @@ struct RawStatement {
         guard var s else { sqlite3_bind_null(handle, index); return }
         s.withUTF8 { b in
             // an empty buffer may have no address, and a NULL pointer would bind NULL, not ""
-            if let base = b.baseAddress {
-                sqlite3_bind_text(handle, index, base, Int32(b.count), RawStatement.transient)
-            } else {
+            guard let base = b.baseAddress else {
                 sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
+                return
+            }
+            if let text {
+                // SQLITE_STATIC: SQLite reads the bytes where they are, until the statement is reset
+                sqlite3_bind_text(handle, index, text.copy(b), Int32(b.count), nil)
+            } else {
+                sqlite3_bind_text(handle, index, base, Int32(b.count), RawStatement.transient)
             }
         }
     }
@@ -62,6 +72,10 @@ struct RawStatement {
         if rc == SQLITE_ROW { return true }
         let message = rc == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(handle)
+        if text != nil {
+            sqlite3_clear_bindings(handle)
+            text = nil
+        }
         index = 0
         if let message { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql) }
         return false
@@ -87,9 +101,35 @@ struct RawStatement {
         let rc = sqlite3_step(handle)
         let message = rc == SQLITE_DONE || rc == SQLITE_ROW ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(handle)
+        if text != nil {
+            sqlite3_clear_bindings(handle)  // no pointer into the arena outlives it
+            text = nil
+        }
         index = 0
         if let message {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)  // `sql` costs a trim: only on failure
         }
+    }
+}
+
+/// Memory for the text values of one row: chunks that never move, freed with the arena.
+final class TextArena {
+    private var chunks: [UnsafeMutableRawBufferPointer] = []
+    private var used = 0
+
+    /// A copy of `bytes` that lives as long as the arena.
+    func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeRawPointer {
+        if chunks.isEmpty || used + bytes.count > chunks[chunks.count - 1].count {
+            chunks.append(.allocate(byteCount: max(4096, bytes.count), alignment: 8))
+            used = 0
+        }
+        let target = chunks[chunks.count - 1].baseAddress! + used
+        target.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        used += bytes.count
+        return UnsafeRawPointer(target)
+    }
+
+    deinit {
+        for c in chunks { c.deallocate() }
     }
 }

@@ -15,7 +15,7 @@ extension Store {
         var row = RawStatement(try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?,  ?, ?, ?, ?, ?,  ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,
                                                     ?, ?, ?, ?,  ?,  ?, ?, ?,  ?, ?, ?,  ?,  ?)
-            """))
+            """), keepText: true)
         row.bind(m.id); row.bind(m.document.id); row.bind(groupKey(m)); row.bind(m.type.rawValue)
         row.bind(p?.key); row.bind(p?.name); row.bind(p?.matched); row.bind(p?.geonameid); row.bind(p?.country)
         row.bind(p?.admin1); row.bind(p?.lat); row.bind(p?.lon); row.bind(p?.feature)
@@ -100,7 +100,7 @@ extension Store {
         var row = RawStatement(try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO events VALUES (?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?, ?,
                                                    ?, ?, ?, ?,  ?)
-            """))
+            """), keepText: true)
         row.bind(e.id); row.bind(group); row.bind(e.type.rawValue)
         row.bind(p?.key); row.bind(p?.name); row.bind(p?.geonameid); row.bind(p?.country); row.bind(p?.admin1)
         row.bind(p?.lat); row.bind(p?.lon)
