@@ -229,12 +229,17 @@ extension Store {
                 if firstRow == nil { firstRow = rowid }
                 for h in samples[i] {
                     // one statement counts the documents carrying the shingle and gives the count back
-                    let key = Int64(bitPattern: h)
-                    let n = try Int.fetchOne(try db.cachedStatement(sql: """
+                    let key = Int(Int64(bitPattern: h))
+                    var count = RawStatement(try db.cachedStatement(sql: """
                         INSERT INTO shingle_df VALUES (?, 1) ON CONFLICT (hash) DO UPDATE SET n = n + 1 RETURNING n
-                        """), arguments: [key]) ?? 1
+                        """))
+                    count.bind(key)
+                    var n = 1
+                    while try count.next(db) { n = count.int(0) ?? 1 }
                     if n <= Store.maximumPostings {
-                        try Store.exec(db, "INSERT INTO shingle_samples VALUES (?, ?)", arguments: [key, rowid])
+                        var posting = RawStatement(try db.cachedStatement(sql: "INSERT INTO shingle_samples VALUES (?, ?)"))
+                        posting.bind(key); posting.bind(Int(rowid))
+                        try posting.run(db)
                     }
                 }
                 for m in found[i] {
