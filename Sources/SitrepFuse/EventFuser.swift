@@ -35,58 +35,71 @@ public struct EventFuser: Sendable {
     // MARK: clustering
 
     private struct Cluster {
-        var mentions: [EventMention] = []
+        var members: [Int] = []
         var anchor: Day?
-        var actors = Set<String>()
+        /// The named gainers of its control-moving mentions, as indexes into the group's actor ids.
+        var actors: [Int] = []
         var firstPublished: Day?
         var lastPublished: Day?
     }
 
     static func day(_ m: EventMention) -> Day? { m.date.precision == .day ? m.date.start : nil }
 
+    /// What clustering reads of a mention, computed once: a mention is a large value to move around.
+    private struct Facts {
+        var day: Day?
+        var published: Day?
+        /// The named gainer of a control-moving mention, as an index into the group's actor ids; -1 for none.
+        var gainer: Int
+    }
+
     private func clusters(_ ms: [EventMention]) -> [[EventMention]] {
-        // day-dated mentions first (they anchor events), then the rest by publication
-        // sort keys once, then indexes: a mention is a large value to move around
-        let far = Day(ordinal: Int.max / 2).ordinal
-        let keys = ms.map { m -> (Int, Int) in
-            let d = EventFuser.day(m)
-            return (d == nil ? 1 : 0, (d ?? m.document.published)?.ordinal ?? far)
+        var ids: [String: Int] = [:]
+        let facts = ms.map { m -> Facts in
+            var gainer = -1
+            if m.modality.movesControl, let a = m.actor, !a.isUnidentified {
+                if let i = ids[a.id] { gainer = i } else { gainer = ids.count; ids[a.id] = gainer }
+            }
+            return Facts(day: EventFuser.day(m), published: m.document.published, gainer: gainer)
         }
+        // day-dated mentions first (they anchor events), then the rest by publication
+        let far = Day(ordinal: Int.max / 2).ordinal
+        let keys = facts.map { f -> (Int, Int) in (f.day == nil ? 1 : 0, (f.day ?? f.published)?.ordinal ?? far) }
         let order = ms.indices.sorted { a, b in
             keys[a] != keys[b] ? keys[a] < keys[b] : ms[a].id < ms[b].id
         }
         var cs: [Cluster] = []
-        for m in order.lazy.map({ ms[$0] }) {
+        for m in order {
             var best: (Int, Int)? = nil
-            for (i, c) in cs.enumerated() {
-                guard let d = distance(m, c) else { continue }
+            for i in cs.indices {
+                guard let d = distance(facts[m], cs[i]) else { continue }
                 if best == nil || d < best!.1 { best = (i, d) }
             }
             if let (i, _) = best {
-                add(m, to: &cs[i])
+                add(m, facts[m], to: &cs[i])
             } else {
                 var c = Cluster()
-                add(m, to: &c)
+                add(m, facts[m], to: &c)
                 cs.append(c)
             }
         }
-        return cs.map(\.mentions)
+        return cs.map { $0.members.map { ms[$0] } }
     }
 
-    private func add(_ m: EventMention, to c: inout Cluster) {
-        c.mentions.append(m)
-        if c.anchor == nil { c.anchor = EventFuser.day(m) }
-        if m.modality.movesControl, let a = m.actor, !a.isUnidentified { c.actors.insert(a.id) }
-        if let p = m.document.published {
+    private func add(_ m: Int, _ f: Facts, to c: inout Cluster) {
+        c.members.append(m)
+        if c.anchor == nil { c.anchor = f.day }
+        if f.gainer >= 0 && !c.actors.contains(f.gainer) { c.actors.append(f.gainer) }
+        if let p = f.published {
             c.firstPublished = min(c.firstPublished ?? p, p)
             c.lastPublished = max(c.lastPublished ?? p, p)
         }
     }
 
     /// How far a mention is from a cluster, in days; nil when it cannot be the same event.
-    private func distance(_ m: EventMention, _ c: Cluster) -> Int? {
-        if m.modality.movesControl, let a = m.actor, !a.isUnidentified, !c.actors.isEmpty, !c.actors.contains(a.id) { return nil }
-        if let d = EventFuser.day(m) {
+    private func distance(_ m: Facts, _ c: Cluster) -> Int? {
+        if m.gainer >= 0, !c.actors.isEmpty, !c.actors.contains(m.gainer) { return nil }
+        if let d = m.day {
             if let anchor = c.anchor {
                 let gap = abs(d.ordinal - anchor.ordinal)
                 return gap <= 1 ? gap : nil
@@ -94,7 +107,7 @@ public struct EventFuser: Sendable {
             guard let f = c.firstPublished, let l = c.lastPublished else { return nil }
             return d.ordinal >= f.ordinal - undatedWindow && d.ordinal <= l.ordinal ? 1 : nil
         }
-        guard let p = m.document.published else { return c.anchor == nil ? 2 : nil }
+        guard let p = m.published else { return c.anchor == nil ? 2 : nil }
         if let anchor = c.anchor {
             let gap = p.ordinal - anchor.ordinal
             return gap >= 0 && gap <= undatedWindow ? gap : nil
