@@ -94,21 +94,28 @@ extension Store {
                     """, arguments: [after]).map { (key: $0[0] as String, mentions: $0[1] as Int) }
             }
             var groups: [String] = []
+            var sizes: [Int] = []
             var mentions = 0
             for g in sized {
                 // a group larger than the budget goes alone
                 if !groups.isEmpty && mentions + g.mentions > mentionBudget { break }
                 groups.append(g.key)
+                sizes.append(g.mentions)
                 mentions += g.mentions
             }
             guard let last = groups.last else { return done }
             after = last
-            let fused = Store.parallelMap(groups, jobs: jobs) { [self] g in
+            // the largest groups first, so that the threads finish together
+            let bySize = groups.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+            var fused = [Result<Fused, Error>?](repeating: nil, count: groups.count)
+            for (k, f) in Store.parallelMap(bySize.map { groups[$0] }, jobs: jobs, { [self] g in
                 Result { try read { db in try Store.fuse(group: g, db) } }
+            }).enumerated() {
+                fused[bySize[k]] = f
             }
             try write { db in
                 for (g, f) in zip(groups, fused) {
-                    try Store.store(try f.get(), group: g, db)
+                    try Store.store(try f!.get(), group: g, db)
                     try Store.exec(db, "DELETE FROM dirty_groups WHERE group_key = ?", arguments: [g])
                 }
             }
@@ -264,21 +271,21 @@ extension Store {
     }
 
     /// `transform` of every item on `jobs` threads of their own (not dispatch's pool, which GRDB's queues share),
-    /// in order.
+    /// in order. Each thread takes the next item not yet taken: one large item (the group of mentions of a
+    /// much-reported place) does not leave the other threads a share of their own to wait behind.
     static func parallelMap<T, U>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) -> U) -> [U] {
         var out = [U?](repeating: nil, count: items.count)
         let n = max(1, min(jobs, items.count))
         let done = DispatchGroup()
         nonisolated(unsafe) let input = items
+        let next = NextIndex()
         out.withUnsafeMutableBufferPointer { buf in
             nonisolated(unsafe) let base = buf.baseAddress!
-            for j in 0..<n {
+            for _ in 0..<n {
                 done.enter()
                 Thread.detachNewThread {
-                    var i = j
-                    while i < input.count {
+                    while let i = next.take(below: input.count) {
                         (base + i).pointee = transform(input[i])
-                        i += n
                     }
                     done.leave()
                 }
@@ -290,6 +297,20 @@ extension Store {
         result.reserveCapacity(out.count)
         for i in out.indices { result.append(out[i].take()!) }
         return result
+    }
+
+    /// The next index to work on, shared by the threads of `parallelMap`.
+    final class NextIndex: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func take(below count: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard value < count else { return nil }
+            value += 1
+            return value - 1
+        }
     }
 
     /// Postings kept per sampled shingle in the store.
