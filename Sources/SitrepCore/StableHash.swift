@@ -13,6 +13,24 @@ public struct StableHash {
         for b in bytes { add(b) }
     }
 
+    /// Adds the bytes of `text` with each run of white space (space, tab, CR, LF) as one space and none at
+    /// either end; returns the number of bytes added. A re-wrapped copy of a text hashes the same.
+    public mutating func add(collapsingSpace text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var space = false
+            var n = 0
+            for b in bytes {
+                if b == 32 || b == 10 || b == 13 || b == 9 { space = true; continue }
+                if space && n > 0 { add(32); n += 1 }
+                space = false
+                add(b)
+                n += 1
+            }
+            return n
+        }
+    }
+
     public static func of(_ s: String) -> UInt64 {
         var h = StableHash()
         h.add(s.utf8)

@@ -364,15 +364,7 @@ extension Store {
     static func contentHash(_ text: String) -> String {
         // white space runs count as one space: a re-wrapped copy is the same text
         var h = StableHash()
-        var space = false
-        var n = 0
-        for b in text.utf8 {
-            if b == 32 || b == 10 || b == 13 || b == 9 { space = true; continue }
-            if space && n > 0 { h.add(32); n += 1 }
-            space = false
-            h.add(b)
-            n += 1
-        }
+        let n = h.add(collapsingSpace: text)
         return String(h.value, radix: 16) + "-" + String(n)
     }
 }

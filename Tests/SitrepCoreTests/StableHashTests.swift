@@ -10,4 +10,13 @@ import Testing
         #expect(StableHash.hexID(["a"]) == "af63dc4c8601ec8c")
         #expect(StableHash.hexID(["a", "b"]) == StableHash.hex(StableHash.of("a\u{0}b")))
     }
+
+    @Test func whiteSpaceRunsHashAsOneSpace() {
+        var a = StableHash()
+        #expect(a.add(collapsingSpace: "\n  Herat\tfell \r\n\n on  Thursday.  \n") == 23)
+        #expect(a.value == StableHash.of("Herat fell on Thursday."))
+        var b = StableHash()
+        #expect(b.add(collapsingSpace: " \t\n") == 0)
+        #expect(b.value == StableHash().value)
+    }
 }
