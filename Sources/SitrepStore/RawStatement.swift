@@ -61,23 +61,15 @@ struct RawStatement {
         if let v { sqlite3_bind_double(handle, index, v) } else { sqlite3_bind_null(handle, index) }
     }
 
-    /// Steps the statement once, and resets it for the next row.
     /// Steps to the next row of a query; false at the end, when the statement is reset for its next use.
     mutating func next(_ db: Database) throws -> Bool {
         if index >= 0 {
-            precondition(index == sqlite3_bind_parameter_count(handle), "bind every parameter of \(statement.sql)")
+            checkBindings()
             index = -1  // stepping
         }
         let rc = sqlite3_step(handle)
         if rc == SQLITE_ROW { return true }
-        let message = rc == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
-        sqlite3_reset(handle)
-        if text != nil {
-            sqlite3_clear_bindings(handle)
-            text = nil
-        }
-        index = 0
-        if let message { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql) }
+        try finish(rc, db)
         return false
     }
 
@@ -95,10 +87,19 @@ struct RawStatement {
         sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_double(handle, i)
     }
 
-    /// Every parameter is bound before each run (no value is left from the row before).
+    /// Steps the statement once, and resets it for the next row. Every parameter is bound before each run
+    /// (no value is left from the row before).
     mutating func run(_ db: Database) throws {
+        checkBindings()
+        try finish(sqlite3_step(handle), db)
+    }
+
+    private func checkBindings() {
         precondition(index == sqlite3_bind_parameter_count(handle), "bind every parameter of \(statement.sql)")
-        let rc = sqlite3_step(handle)
+    }
+
+    /// Resets the statement after its last step, forgets text kept in the arena, and throws SQLite's error.
+    private mutating func finish(_ rc: Int32, _ db: Database) throws {
         let message = rc == SQLITE_DONE || rc == SQLITE_ROW ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(handle)
         if text != nil {

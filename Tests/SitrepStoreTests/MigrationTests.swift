@@ -20,16 +20,22 @@ import Testing
         confidence, documents, mention_count, evidence, evidence_document
         """
 
-    /// v5: the mention → event link moves from `mentions.event_id` to the event's `mention_ids`.
-    @Test func eventsOfAVersion4StoreListTheirMentions() throws {
-        let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v4.sqlite")
-        defer { Fixtures.remove(current); Fixtures.remove(old) }
+    /// The evaluation corpus of the south, its stories assigned, and the extractor.
+    func corpus() throws -> ([Document], @Sendable (Document) -> [EventMention]) {
         let extractor = try EventExtractor.shared()
         var docs: [Document] = []
         try DocumentReader().read([Fixtures.path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
         StoryDetector().assign(&docs)
+        return (docs, { extractor.extract($0) })
+    }
+
+    /// v5: the mention → event link moves from `mentions.event_id` to the event's `mention_ids`.
+    @Test func eventsOfAVersion4StoreListTheirMentions() throws {
+        let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v4.sqlite")
+        defer { Fixtures.remove(current); Fixtures.remove(old) }
+        let (docs, extract) = try corpus()
         let store = try Store(path: current)
-        _ = try store.ingest(docs, extract: { extractor.extract($0) })
+        _ = try store.ingest(docs, extract: extract)
 
         // the same content in a store with the schema of v4, where each mention row names its event
         do {
@@ -70,19 +76,16 @@ import Testing
     }
 
     /// v6: documents enter the full-text index a batch at a time, not by a row trigger; shingle postings are
-    /// indexed with their document. A store whose first
-    /// documents were indexed by the trigger, migrated, then given the rest, finds what a store made now finds.
+    /// indexed with their document. A store whose first documents were indexed by the trigger, migrated, then
+    /// given the rest, finds what a store made now finds.
     @Test func theFullTextIndexOfAVersion5StoreGrowsByBatches() throws {
         let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v5.sqlite")
         defer { Fixtures.remove(current); Fixtures.remove(old) }
-        let extractor = try EventExtractor.shared()
-        var docs: [Document] = []
-        try DocumentReader().read([Fixtures.path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
-        StoryDetector().assign(&docs)
+        let (docs, extract) = try corpus()
         #expect(docs.count > 4)
         let half = docs.count / 2
         let store = try Store(path: current)
-        _ = try store.ingest(docs, batchSize: 3, extract: { extractor.extract($0) })
+        _ = try store.ingest(docs, batchSize: 3, extract: extract)
 
         // the first half written as version 5 wrote it: the trigger indexes each row
         do {
@@ -96,7 +99,7 @@ import Testing
             #expect(try q.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents_fts('Taliban OR army OR city')") } ?? 0 > 0)
         }
         let migrated = try Store(path: old)
-        _ = try migrated.ingest(Array(docs[half...]), batchSize: 3, extract: { extractor.extract($0) })
+        _ = try migrated.ingest(Array(docs[half...]), batchSize: 3, extract: extract)
         #expect(try migrated.counts().documents == docs.count)
         let triggers = try migrated.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
