@@ -12,8 +12,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` (a longer timestamp is cut to its date); nil for anything else or an impossible day.
     public init?(iso: String) {
-        let b = Array(iso.utf8.prefix(10))
-        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        var iso = iso
+        guard let d = iso.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = d
+    }
+
+    /// The same from UTF-8 bytes (a column of a stored row), without making a string.
+    public init?(isoUTF8 b: UnsafeBufferPointer<UInt8>) {
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             var v = 0
             for i in r {

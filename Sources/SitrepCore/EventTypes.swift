@@ -68,10 +68,10 @@ public enum ActorKind: String, CaseIterable, Sendable, Codable {
     case other
 }
 
-public enum SourceKind: String, Sendable, Codable {
+public enum SourceKind: String, CaseIterable, Sendable, Codable {
     case official, party, witness, media, anonymous
 }
 
-public enum DatePrecision: String, Sendable, Codable {
+public enum DatePrecision: String, CaseIterable, Sendable, Codable {
     case day, week, month, year, unknown
 }

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import SitrepCore
 
 /// Binds the values of a cached GRDB statement through SQLite's C API and runs it, or steps through its rows:
 /// the ingest's hot inserts and the fusion's reads (tens of thousands of mention rows for 20 MB of news)
@@ -77,6 +78,21 @@ struct RawStatement {
     func string(_ i: Int32) -> String? {
         guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+    }
+
+    /// The bytes of text column `i`, valid until the next step: nil for NULL.
+    func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard sqlite3_column_type(handle, i) != SQLITE_NULL else { return nil }
+        // the pointer first: it may convert the value, and then the count is of the text
+        let p = sqlite3_column_text(handle, i)
+        let n = Int(sqlite3_column_bytes(handle, i))
+        guard let p, n > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: p, count: n)
+    }
+
+    /// A `YYYY-MM-DD` column as a day, without a string.
+    func day(_ i: Int32) -> Day? {
+        bytes(i).flatMap { Day(isoUTF8: $0) }
     }
 
     func int(_ i: Int32) -> Int? {

@@ -54,7 +54,8 @@ extension Store {
                 """))
             rows.bind(id)
             var out: [EventMention] = []
-            while try rows.next(db) { out.append(Store.mention(rows)) }
+            let values = RepeatedValues(columns: Store.mentionColumnCount)
+            while try rows.next(db) { out.append(Store.mention(rows, values)) }
             return out
         }
     }

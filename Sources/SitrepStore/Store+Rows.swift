@@ -38,8 +38,10 @@ extension Store {
         m.date_start, m.date_end, m.date_text, m.precision, m.modality, m.speaker, m.channel, m.source_kind,
         m.evidence, m.evidence_start, m.evidence_end, m.confidence, m.trigger, d.url, d.outlet, d.published, d.story
         """
+    static let mentionColumnCount = 35
 
-    /// The mentions of one fusion group, with their documents' fields.
+    /// The mentions of one fusion group, with their documents' fields, in the order of their ids (the index
+    /// on `(group_key, id)` gives it).
     static func mentions(group: String, _ db: Database) throws -> [EventMention] {
         var rows = RawStatement(try db.cachedStatement(sql: """
             SELECT \(mentionColumns)
@@ -47,7 +49,8 @@ extension Store {
             """))
         rows.bind(group)
         var out: [EventMention] = []
-        while try rows.next(db) { out.append(mention(rows)) }
+        let values = RepeatedValues(columns: mentionColumnCount)
+        while try rows.next(db) { out.append(mention(rows, values)) }
         return out
     }
 
@@ -56,30 +59,37 @@ extension Store {
         return Actor(name: name, id: id, kind: ActorKind(rawValue: row[prefix + "_kind"] ?? "") ?? .other)
     }
 
-    /// A mention from the current row of a query of `mentionColumns`, its columns read by position.
-    static func mention(_ r: RawStatement) -> EventMention {
-        func str(_ i: Int32) -> String? { r.string(i) }
-        func day(_ i: Int32) -> Day? { str(i).flatMap { Day(iso: $0) } }
+    static let eventTypes = RawValueTable<EventType>()
+    static let actorKinds = RawValueTable<ActorKind>()
+    static let precisions = RawValueTable<DatePrecision>()
+    static let modalities = RawValueTable<Modality>()
+    static let sourceKinds = RawValueTable<SourceKind>()
+
+    /// A mention from the current row of a query of `mentionColumns`, its columns read by position; `values`
+    /// carries the strings of the rows before (the place, actors and names a group's mentions share).
+    static func mention(_ r: RawStatement, _ values: RepeatedValues) -> EventMention {
+        func str(_ i: Int32) -> String? { values.string(r, i) }
         func actor(_ i: Int32) -> Actor? {
             guard let id = str(i), let name = str(i + 1) else { return nil }
-            return Actor(name: name, id: id, kind: ActorKind(rawValue: str(i + 2) ?? "") ?? .other)
+            return Actor(name: name, id: id, kind: values.value(r, i + 2, actorKinds) ?? .other)
         }
-        let doc = DocumentRef(id: str(1) ?? "", url: str(31), outlet: str(32), published: day(33), story: str(34))
+        let doc = DocumentRef(id: r.string(1) ?? "", url: r.string(31), outlet: str(32), published: r.day(33),
+                              story: r.string(34))
         var place: PlaceRef?
         if let key = str(3) {
             place = PlaceRef(name: str(4) ?? "", matched: str(5) ?? "", geonameid: r.int(6), country: str(7),
                              admin1: str(8), lat: r.double(9), lon: r.double(10), feature: str(11), key: key)
         }
-        let speaker = str(23), channel = str(24), kind = str(25)
+        let speaker = str(23), channel = str(24), kind = r.bytes(25)
         let source = speaker == nil && channel == nil && kind == nil
-            ? nil : SourceRef(speaker: speaker, channel: channel, kind: kind.flatMap(SourceKind.init(rawValue:)))
+            ? nil : SourceRef(speaker: speaker, channel: channel, kind: kind.flatMap(sourceKinds.value))
         return EventMention(
-            id: str(0) ?? "", document: doc, type: EventType(rawValue: str(2) ?? "") ?? .armedClash,
+            id: r.string(0) ?? "", document: doc, type: values.value(r, 2, eventTypes) ?? .armedClash,
             actor: actor(12), target: actor(15), place: place,
-            date: EventDate(start: day(18), end: day(19), text: str(20),
-                            precision: DatePrecision(rawValue: str(21) ?? "") ?? .unknown),
-            modality: Modality(rawValue: str(22) ?? "") ?? .asserted, source: source,
-            evidence: Evidence(text: str(26) ?? "", start: r.int(27) ?? 0, end: r.int(28) ?? 0),
+            date: EventDate(start: r.day(18), end: r.day(19), text: str(20),
+                            precision: values.value(r, 21, precisions) ?? .unknown),
+            modality: values.value(r, 22, modalities) ?? .asserted, source: source,
+            evidence: Evidence(text: r.string(26) ?? "", start: r.int(27) ?? 0, end: r.int(28) ?? 0),
             confidence: r.double(29) ?? 0, trigger: str(30) ?? "")
     }
 

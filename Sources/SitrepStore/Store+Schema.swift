@@ -134,6 +134,14 @@ extension Store {
                 DROP INDEX shingle_samples_hash;
                 """)
         }
+        m.registerMigration("v7") { db in
+            // fusion reads a group's mentions in the order of their ids: with the id in the index SQLite walks
+            // it in that order instead of sorting every row with its 35 columns
+            try db.execute(sql: """
+                DROP INDEX mentions_group;
+                CREATE INDEX mentions_group ON mentions(group_key, id);
+                """)
+        }
         return m
     }
 }

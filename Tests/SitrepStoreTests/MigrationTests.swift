@@ -129,4 +129,53 @@ import Testing
             #expect(b == a, "\(w)")
         }
     }
+
+    /// v7: a group's mentions are read in the order of their ids from the index, not sorted after reading. A
+    /// version 6 store migrated reads every group in that order, without a sort, and fuses to the same events.
+    @Test func aVersion6StoreReadsGroupsInIdOrderFromItsIndex() throws {
+        let path = Fixtures.tempPath("v6.sqlite")
+        defer { Fixtures.remove(path) }
+        let (docs, extract) = try corpus()
+        let events = "SELECT \(MigrationTests.eventFields), mention_ids FROM events ORDER BY id"
+        let groups: [String]
+        let before: [Row]
+        do {
+            let store = try Store(path: path)
+            _ = try store.ingest(docs, batchSize: 4, extract: extract)
+            before = try store.read { db in try Row.fetchAll(db, sql: events) }
+            groups = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT group_key FROM mentions") }
+            // back to version 6: its index, and the migration not yet applied
+            try store.write { db in
+                try db.execute(sql: """
+                    DROP INDEX mentions_group;
+                    CREATE INDEX mentions_group ON mentions(group_key);
+                    DELETE FROM grdb_migrations WHERE identifier = 'v7';
+                    """)
+            }
+        }
+        #expect(groups.count > 10)
+        let migrated = try Store(path: path)
+        let columns = try migrated.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('mentions_group') ORDER BY seqno")
+        }
+        #expect(columns == ["group_key", "id"])
+        let plan = try migrated.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT \(Store.mentionColumns) FROM mentions m JOIN documents d
+                ON d.id = m.document_id WHERE m.group_key = ? ORDER BY m.id
+                """, arguments: [groups[0]]).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("mentions_group") })
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") })
+        for g in groups {
+            let ids = try migrated.read { db in try Store.mentions(group: g, db) }.map(\.id)
+            #expect(!ids.isEmpty)
+            #expect(ids == ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        }
+        // every group fused again from the migrated store: the same events
+        try migrated.write { db in try db.execute(sql: "INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions") }
+        #expect(try migrated.refuseDirtyGroups(jobs: 2) == groups.count)
+        let after = try migrated.read { db in try Row.fetchAll(db, sql: events) }
+        #expect(after == before)
+    }
 }

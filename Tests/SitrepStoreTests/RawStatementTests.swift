@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import SitrepCore
 @testable import SitrepStore
 
 /// Rows written and read through SQLite's C API come back as they went in: text kept by the statement or
@@ -52,5 +53,44 @@ import Testing
             try insert("c", "three")
             #expect(try String.fetchAll(db, sql: "SELECT k || '=' || v FROM t ORDER BY k") == ["a=one", "c=three"])
         }
+    }
+
+    /// Columns read through `RepeatedValues` give the same values as fresh strings, whether a value repeats,
+    /// alternates, returns after more than the values kept, is NULL or empty; enum columns match their cases.
+    @Test func repeatedValuesReadLikeFreshStrings() throws {
+        let q = try DatabaseQueue()
+        try q.write { db in
+            try db.execute(sql: "CREATE TABLE t (s TEXT, k TEXT, d TEXT)")
+            let names: [String?] = ["Herat", "Herat", "Ghazni", "Herat", nil, "", "Ghazni", "Kunduz", "Lashkar Gah",
+                                    "Taloqan", "Zaranj", "Herat", "ميمنه", "ميمنه", "Qala-i-Naw"]
+            let kinds = ["asserted", "claimed", "asserted", "bogus", "denied", "", "planned", "possible", "negated",
+                         "claimed", "asserted", "asserted", "denied", "claimed", "asserted"]
+            let days: [String?] = ["2021-08-12", "2021-08-12T09:30:00Z", nil, "2021-02-30", "12 August", "2020-02-29",
+                                   "", "2021-08-13", "2021-08-13", "1999-12-31", "2021-8-1", "2021-08-14", nil, "2021-08-15",
+                                   "2021-08-16"]
+            for i in names.indices {
+                try db.execute(sql: "INSERT INTO t VALUES (?, ?, ?)", arguments: [names[i], kinds[i], days[i]])
+            }
+            var query = RawStatement(try db.cachedStatement(sql: "SELECT s, k, d FROM t WHERE rowid > ? ORDER BY rowid"))
+            query.bind(0)
+            let values = RepeatedValues(columns: 3)
+            let modalities = RawValueTable<Modality>()
+            var i = 0
+            while try query.next(db) {
+                #expect(values.string(query, 0) == names[i], "row \(i)")
+                #expect(values.value(query, 1, modalities) == Modality(rawValue: kinds[i]), "row \(i)")
+                #expect(query.day(2) == days[i].flatMap { Day(iso: $0) }, "row \(i)")
+                i += 1
+            }
+            #expect(i == names.count)
+        }
+        let precisions = RawValueTable<DatePrecision>()
+        for p in DatePrecision.allCases {
+            var raw = p.rawValue
+            #expect(raw.withUTF8 { precisions.value($0) } == p)
+        }
+        #expect(Day(iso: "2021-08-12T09:30:00Z") == Day(year: 2021, month: 8, day: 12))
+        #expect(Day(iso: "2021-02-29") == nil)
+        #expect(Day(iso: "2024-02-29") == Day(year: 2024, month: 2, day: 29))
     }
 }
