@@ -68,7 +68,9 @@ public final class EventExtractor: @unchecked Sendable {
         var state = DiscourseState()
         var mentions: [EventMention] = []
         for s in text.sentences.indices where !text.sentences[s].isRepeat {
-            var inSentence: [EventMention] = []
+            // the sentence's mentions are the tail of `mentions` from here: appended and removed in place, no
+            // copy of a mention (a struct of a dozen strings) between arrays
+            let first = mentions.count
             var i = text.sentences[s].tokens.lowerBound
             let end = text.sentences[s].tokens.upperBound
             while i < end {
@@ -82,42 +84,60 @@ public final class EventExtractor: @unchecked Sendable {
                     i = tEnd
                     continue
                 }
-                for m in build(a, trigger: trigger, at: i..<tEnd, sentence: s, state: &state)
-                    where !inSentence.contains(where: { $0.type == m.type && $0.place?.key == m.place?.key && $0.modality == m.modality
-                        && $0.date.start == m.date.start }) {
-                    inSentence.append(m)
+                var built = build(a, trigger: trigger, at: i..<tEnd, sentence: s, state: &state)
+                built.reverse()
+                while let m = built.popLast() {  // moved out in order
+                    // by index: `contains(where:)` would hand the closure a copy of each mention
+                    let known = (first..<mentions.count).contains { k in
+                        mentions[k].type == m.type && mentions[k].place?.key == m.place?.key
+                            && mentions[k].modality == m.modality && mentions[k].date.start == m.date.start
+                    }
+                    if !known { mentions.append(m) }
                 }
                 i = tEnd
             }
             // a clash in the sentence that states a change of control is part of that change
-            if inSentence.contains(where: { $0.type.isTerritoryChange && $0.modality.movesControl }) {
-                inSentence.removeAll { $0.type == .armedClash }
+            let sentence = first..<mentions.count
+            if sentence.contains(where: { mentions[$0].type.isTerritoryChange && mentions[$0].modality.movesControl }) {
+                for k in sentence.reversed() where mentions[k].type == .armedClash { mentions.remove(at: k) }
             }
-            mentions.append(contentsOf: inSentence)
         }
-        return finish(mentions, a)
+        return finish(consume mentions, a)
     }
 
     /// Date propagation and the one-mention-per-event rule within the document. In place: a mention is a
     /// struct of a dozen strings, and every copy retains them all.
     func finish(_ ms: consuming [EventMention], _ a: DocumentAnalysis) -> [EventMention] {
-        var out = ms
-        for i in out.indices where out[i].date.start == nil && out[i].place != nil
-            && out[i].type.isTerritoryChange && out[i].modality.movesControl {
-            if let d = out.first(where: {
-                $0.place?.key == out[i].place?.key && $0.date.precision == .day && $0.date.start != nil
-                    && ($0.type.isTerritoryChange || $0.type == .withdrawal) && $0.modality.movesControl
-            })?.date {
-                out[i].date = EventDate(start: d.start, end: d.end, text: out[i].date.text, precision: .day)
+        var out = consume ms  // not a second reference: the first change would copy every mention
+        // through the buffer: reading a field of `out[i]` copied the whole mention first
+        out.withUnsafeMutableBufferPointer { buf in
+            for i in buf.indices where buf[i].date.start == nil && buf[i].place != nil
+                && buf[i].type.isTerritoryChange && buf[i].modality.movesControl {
+                let key = buf[i].place?.key
+                if let j = buf.indices.first(where: {
+                    buf[$0].place?.key == key && buf[$0].date.precision == .day && buf[$0].date.start != nil
+                        && (buf[$0].type.isTerritoryChange || buf[$0].type == .withdrawal) && buf[$0].modality.movesControl
+                }) {
+                    buf[i].date = EventDate(start: buf[j].date.start, end: buf[j].date.end, text: buf[i].date.text,
+                                            precision: .day)
+                }
             }
         }
-        var seen: Set<MentionKey> = []
-        out.removeAll { m in
-            // evacuations and deployments by different actors are different events
-            let who = m.type == .evacuation || m.type == .deployment ? m.actor?.id ?? "-" : nil
-            return !seen.insert(MentionKey(typeClass: m.type.typeClass, place: m.place?.key, modality: m.modality,
-                                           date: m.date.start, who: who)).inserted
+        let repeated: [Int] = out.withUnsafeBufferPointer { buf in
+            var seen: Set<MentionKey> = []
+            var repeated: [Int] = []
+            for i in buf.indices {
+                // evacuations and deployments by different actors are different events
+                let type = buf[i].type
+                let who = type == .evacuation || type == .deployment ? buf[i].actor?.id ?? "-" : nil
+                let key = MentionKey(typeClass: type.typeClass, place: buf[i].place?.key, modality: buf[i].modality,
+                                     date: buf[i].date.start, who: who)
+                if !seen.insert(key).inserted { repeated.append(i) }
+            }
+            return repeated
         }
+        // removed from the end: the others move down, not copied (as `removeAll(where:)` does)
+        for i in repeated.reversed() { out.remove(at: i) }
         return out
     }
 }

@@ -249,9 +249,9 @@ extension Store {
                         try posting.run(db)
                     }
                 }
-                for m in found[i] {
-                    try Store.insert(m, db)
-                    groups.insert(Store.groupKey(m))
+                for k in found[i].indices {  // not `for m in`: that copies each mention
+                    try Store.insert(found[i][k], db)
+                    groups.insert(Store.groupKey(found[i][k]))
                     result.mentions += 1
                 }
             }

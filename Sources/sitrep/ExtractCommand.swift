@@ -66,12 +66,13 @@ struct ExtractCommand: ParsableCommand {
                 var bytes: [UInt8] = []
                 var w = JSONWriter()
                 for doc in docs {
-                    for m in extractor.extract(doc) {
+                    let found = extractor.extract(doc)
+                    for i in found.indices {  // not `for m in`: that copies each mention
                         if table {
-                            bytes += Array(Self.tableLine(m).utf8)
+                            bytes += Array(Self.tableLine(found[i]).utf8)
                         } else {
                             w.reset()
-                            m.writeJSON(to: &w)
+                            found[i].writeJSON(to: &w)
                             w.append(to: &bytes)
                             bytes.append(10)
                         }

@@ -130,8 +130,9 @@ import Testing
         }
     }
 
-    /// v7: a group's mentions are read in the order of their ids from the index, not sorted after reading. A
-    /// version 6 store migrated reads every group in that order, without a sort, and fuses to the same events.
+    /// v7: a group's mentions are read in the order of their ids from the index, not sorted after reading, and
+    /// mentions are no longer indexed by document. A version 6 store migrated reads every group in that order,
+    /// without a sort, and fuses to the same events.
     @Test func aVersion6StoreReadsGroupsInIdOrderFromItsIndex() throws {
         let path = Fixtures.tempPath("v6.sqlite")
         defer { Fixtures.remove(path) }
@@ -149,6 +150,7 @@ import Testing
                 try db.execute(sql: """
                     DROP INDEX mentions_group;
                     CREATE INDEX mentions_group ON mentions(group_key);
+                    CREATE INDEX mentions_document ON mentions(document_id);
                     DELETE FROM grdb_migrations WHERE identifier = 'v7';
                     """)
             }
@@ -159,6 +161,12 @@ import Testing
             try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('mentions_group') ORDER BY seqno")
         }
         #expect(columns == ["group_key", "id"])
+        let indexes = try migrated.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' AND sql IS NOT NULL ORDER BY name
+                """)
+        }
+        #expect(indexes == ["mentions_group"])
         let plan = try migrated.read { db in
             try Row.fetchAll(db, sql: """
                 EXPLAIN QUERY PLAN SELECT \(Store.mentionColumns) FROM mentions m JOIN documents d
