@@ -47,6 +47,33 @@ import Testing
                 == (try store.timeline(StoreFilter()).map { "\($0.place.key) \($0.date.start!) \($0.controller.id)" }))
     }
 
+    /// Two mentions with one id (one trigger read twice) leave one row, the later, as `INSERT OR REPLACE` did;
+    /// the batch is not refused and the other mentions are stored.
+    @Test func aRepeatedMentionIdKeepsTheLaterMention() throws {
+        let db = Fixtures.tempPath("repeated.sqlite")
+        defer { Fixtures.remove(db) }
+        let extractor = try EventExtractor.shared()
+        let docs = Array(try documents("Tests/Fixtures/Eval/south.corpus.jsonl").prefix(3))
+        let found = docs.map { extractor.extract($0) }
+        #expect(found[0].count >= 2)
+        let store = try Store(path: db)
+        let result = try store.ingest(docs, batchSize: 2, extract: { doc in
+            var ms = extractor.extract(doc)
+            if doc.id == docs[0].id {
+                var again = ms[0]
+                again.confidence = 0.123
+                ms.append(again)
+            }
+            return ms
+        })
+        #expect(result.mentions == found.map(\.count).reduce(0, +) + 1)
+        #expect(try store.counts().mentions == found.map(\.count).reduce(0, +))
+        let confidence = try store.read { db in
+            try Double.fetchOne(db, sql: "SELECT confidence FROM mentions WHERE id = ?", arguments: [found[0][0].id])
+        }
+        #expect(confidence == 0.123)
+    }
+
     /// Fusing again in small transactions (memory bounded by a mention budget) gives the same events.
     @Test func refusingWithASmallMentionBudgetGivesTheSameEvents() throws {
         let db = Fixtures.tempPath("budget.sqlite")
