@@ -20,9 +20,16 @@ public struct FusedEvent: Sendable {
 
     /// Ids of the documents that state it, in order of publication.
     public var documents: [String] {
-        var seen = Set<String>()
-        return mentions.sorted { ($0.document.published ?? Day(ordinal: Int.max / 2), $0.document.id) < ($1.document.published ?? Day(ordinal: Int.max / 2), $1.document.id) }
-            .compactMap { seen.insert($0.document.id).inserted ? $0.document.id : nil }
+        // indexes sorted, through the buffer: sorting the mentions themselves copied each one
+        mentions.withUnsafeBufferPointer { ms in
+            let far = Day(ordinal: Int.max / 2)
+            let order = ms.indices.sorted { a, b in
+                let pa = ms[a].document.published ?? far, pb = ms[b].document.published ?? far
+                return pa != pb ? pa < pb : ms[a].document.id < ms[b].document.id
+            }
+            var seen = Set<String>()
+            return order.compactMap { seen.insert(ms[$0].document.id).inserted ? ms[$0].document.id : nil }
+        }
     }
 }
 

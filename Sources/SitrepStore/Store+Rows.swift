@@ -113,14 +113,27 @@ extension Store {
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
+    /// An event's row, replacing one with its id (the group's events were deleted before: a plain INSERT, without
+    /// a statement journal, almost always does).
     static func insert(_ e: FusedEvent, group: String, _ db: Database) throws {
+        do {
+            try insert(e, group: group, replacing: false, db)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            try insert(e, group: group, replacing: true, db)
+        }
+    }
+
+    private static func insert(_ e: FusedEvent, group: String, replacing: Bool, _ db: Database) throws {
         let p = e.place
-        let best = e.mentions.max { a, b in
-            (a.modality.movesControl ? 1 : 0, a.confidence, b.id) < (b.modality.movesControl ? 1 : 0, b.confidence, a.id)
-        }!
+        let best = e.mentions.withUnsafeBufferPointer { ms in  // an index: `max` copied every mention
+            ms.indices.max { a, b in
+                (ms[a].modality.movesControl ? 1 : 0, ms[a].confidence, ms[b].id)
+                    < (ms[b].modality.movesControl ? 1 : 0, ms[b].confidence, ms[a].id)
+            }!
+        }
         var row = RawStatement(try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO events VALUES (?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?,  ?, ?, ?, ?,
-                                                   ?, ?, ?, ?,  ?)
+            INSERT \(replacing ? "OR REPLACE " : "")INTO events VALUES (?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?,  ?, ?, ?,
+                ?, ?, ?,  ?, ?, ?, ?,  ?, ?, ?, ?,  ?)
             """), keepText: true)
         row.bind(e.id); row.bind(group); row.bind(e.type.rawValue)
         row.bind(p?.key); row.bind(p?.name); row.bind(p?.geonameid); row.bind(p?.country); row.bind(p?.admin1)
@@ -129,7 +142,8 @@ extension Store {
         row.bind(e.target?.id); row.bind(e.target?.name); row.bind(e.target?.kind.rawValue)
         row.bind(e.date.start?.description); row.bind(e.date.end?.description); row.bind(e.date.precision.rawValue)
         row.bind(e.modality.rawValue); row.bind(e.sources); row.bind(e.denials); row.bind(e.confidence)
-        row.bind(jsonArray(e.documents)); row.bind(e.mentions.count); row.bind(best.evidence.text); row.bind(best.document.id)
+        row.bind(jsonArray(e.documents)); row.bind(e.mentions.count); row.bind(e.mentions[best].evidence.text)
+        row.bind(e.mentions[best].document.id)
         row.bind(jsonArray(e.mentions.map(\.id)))
         try row.run(db)
     }

@@ -74,6 +74,27 @@ import Testing
         #expect(confidence == 0.123)
     }
 
+    /// Two fused events with one id in a group's write leave one row, the later.
+    @Test func aRepeatedEventIdKeepsTheLaterEvent() throws {
+        let db = Fixtures.tempPath("repeated-event.sqlite")
+        defer { Fixtures.remove(db) }
+        let extractor = try EventExtractor.shared()
+        let store = try Store(path: db)
+        _ = try store.ingest(try documents("Tests/Fixtures/Eval/south.corpus.jsonl"), extract: { extractor.extract($0) })
+        let group = try store.read { db in try String.fetchOne(db, sql: "SELECT group_key FROM events ORDER BY id") }!
+        var fused = try store.read { db in try Store.fuse(group: group, db) }
+        let before = try store.counts().events
+        var again = fused.events[0]
+        again.confidence = 0.321
+        fused.events.append(again)
+        try store.write { db in try Store.store(fused, group: group, db) }
+        #expect(try store.counts().events == before)
+        let confidence = try store.read { db in
+            try Double.fetchOne(db, sql: "SELECT confidence FROM events WHERE id = ?", arguments: [again.id])
+        }
+        #expect(confidence == 0.321)
+    }
+
     /// Fusing again in small transactions (memory bounded by a mention budget) gives the same events.
     @Test func refusingWithASmallMentionBudgetGivesTheSameEvents() throws {
         let db = Fixtures.tempPath("budget.sqlite")
