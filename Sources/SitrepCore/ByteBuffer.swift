@@ -57,6 +57,15 @@ public final class ByteBuffer {
         }
     }
 
+    /// The same from a buffer: a word is a few bytes, copied faster one by one than by a call to `memcpy`.
+    @inlinable public func append(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) {
+        reserve(r.count)
+        for k in r {
+            base[used] = bytes[k]
+            used += 1
+        }
+    }
+
     public func append(contentsOf bytes: [UInt8]) { append(bytes, 0..<bytes.count) }
 
     public func removeLast() { used -= 1 }
