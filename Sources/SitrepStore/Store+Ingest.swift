@@ -37,40 +37,54 @@ extension Store {
         // grouping decides, whatever the batches (and batch k + 1 is prepared before batch k is committed)
         let storedBefore = try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM documents") ?? 0 }
         var pending: Prepared? = nil
-        // batch k is written while batch k + 1 is checked and extracted on other threads
-        var ended = false
-        while !ended || pending != nil {
-            let batch = ended ? [] : (try batches() ?? [])
-            if batch.isEmpty { ended = true }
-            final class Box: @unchecked Sendable { var value: Result<Prepared, Error>? }
-            let next = Box()
-            let preparing = DispatchGroup()
-            if !batch.isEmpty {
-                let exclude = pending?.keys ?? Keys()
-                let known = stories
-                // a thread of its own: GRDB's writer queue must not wait for a dispatch thread the
-                // extraction holds
-                preparing.enter()
-                Thread.detachNewThread {
-                    defer { preparing.leave() }
-                    next.value = Result { try self.prepare(batch, excluding: exclude, stories: known, storedBefore: storedBefore,
-                                                          jobs: jobs, extract: extract) }
+        // batch k is written while batch k + 1 is awaited, checked and extracted on another thread: a stream that
+        // pauses has its last batch stored while it waits. That thread is joined before each turn ends, also
+        // when the turn throws: `batches` does not outlive the call.
+        try withoutActuallyEscaping(batches) { batches in
+            // the threads hold the box, not the closure, which is let go before `withoutActuallyEscaping` ends
+            final class Source: @unchecked Sendable { var batches: (() throws -> [Document]?)? }
+            let source = Source()
+            source.batches = batches
+            defer { source.batches = nil }
+            var ended = false
+            while !ended || pending != nil {
+                final class Box: @unchecked Sendable { var value: Result<Prepared?, Error>? }
+                let next = Box()
+                let preparing = DispatchGroup()
+                if !ended {
+                    let exclude = pending?.keys ?? Keys()
+                    let known = stories
+                    // a thread of its own: GRDB's writer queue must not wait for a dispatch thread the
+                    // extraction holds
+                    preparing.enter()
+                    Thread.detachNewThread {
+                        defer { preparing.leave() }
+                        next.value = Result {
+                            guard let batch = try source.batches!(), !batch.isEmpty else { return nil }
+                            return try self.prepare(batch, excluding: exclude, stories: known, storedBefore: storedBefore,
+                                                    jobs: jobs, extract: extract)
+                        }
+                    }
                 }
-            }
-            var failure: Error? = nil
-            if let p = pending {
-                do {
-                    try commit(p, into: &result)
-                    result.read += p.read
-                    progress?(result)
-                } catch { failure = error }
-            }
-            preparing.wait()
-            if let failure { throw failure }
-            pending = try next.value?.get()
-            if let p = pending {
-                stories.map.merge(p.stories.map) { a, _ in a }
-                stories.owned.formUnion(p.stories.owned)
+                var failure: Error? = nil
+                if let p = pending {
+                    do {
+                        try commit(p, into: &result)
+                        result.read += p.read
+                        progress?(result)
+                    } catch { failure = error }
+                }
+                preparing.wait()
+                if let failure { throw failure }
+                pending = nil
+                if !ended {
+                    pending = try next.value!.get()
+                    if pending == nil { ended = true }
+                }
+                if let p = pending {
+                    stories.map.merge(p.stories.map) { a, _ in a }
+                    stories.owned.formUnion(p.stories.owned)
+                }
             }
         }
         result.eventsTouched = try refuseDirtyGroups(jobs: jobs)

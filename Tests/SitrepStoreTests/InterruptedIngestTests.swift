@@ -19,11 +19,11 @@ import Testing
     }
 
     /// `sitrep ingest` of `input`, or of its standard input (a pipe the test writes) when `input` is nil.
-    func ingest(_ input: String?, _ db: String, stdin: Pipe? = nil, errorLog: String? = nil) throws -> Process {
+    func ingest(_ input: String?, _ db: String, stdin: Pipe? = nil, errorLog: String? = nil, batch: Int = 16) throws -> Process {
         let bin = try #require(Fixtures.binary, "the sitrep executable is built with the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: bin)
-        p.arguments = ["ingest", input ?? "-", "--db", db, "--batch", "16", "--jobs", "1"]
+        p.arguments = ["ingest", input ?? "-", "--db", db, "--batch", String(batch), "--jobs", "1"]
         if let stdin { p.standardInput = stdin }
         p.standardOutput = FileHandle.nullDevice
         if let errorLog {
@@ -79,13 +79,45 @@ import Testing
         try? writer.close()
         #expect(b.terminationReason == .uncaughtSignal)
         let partial = try Store(path: killed).counts()
-        #expect(partial.documents >= stored && partial.documents < sent)
-        #expect(partial.documents % 16 == 0)  // whole batches only
+        #expect(partial.documents >= stored && partial.documents <= sent)
+        // whole batches, and the last partial one once the input paused
+        #expect(partial.documents % 16 == 0 || partial.documents == sent)
 
         let c = try ingest(corpus, killed)
         c.waitUntilExit()
         #expect(c.terminationStatus == 0)
         let after = try Store(path: killed).counts()
         #expect(after == expected)
+    }
+
+    /// A stream that pauses is stored up to its last document, though the batch is far from full; the ingest
+    /// then waits for more and ends with its input.
+    @Test(.timeLimit(.minutes(5)))
+    func aPausedStreamIsStoredBeforeItsBatchFills() throws {
+        let corpus = try corpus()
+        let db = Fixtures.tempPath("paused.sqlite")
+        defer {
+            try? FileManager.default.removeItem(atPath: corpus)
+            Fixtures.remove(db)
+        }
+        let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n")
+        let pipe = Pipe()
+        signal(SIGPIPE, SIG_IGN)
+        let p = try ingest(nil, db, stdin: pipe, batch: 1000)
+        let writer = pipe.fileHandleForWriting
+        try writer.write(contentsOf: Data((lines.prefix(5).joined(separator: "\n") + "\n").utf8))
+        var stored = 0
+        let deadline = Date().addingTimeInterval(120)
+        while p.isRunning && Date() < deadline && stored < 5 {
+            Thread.sleep(forTimeInterval: 0.1)
+            if FileManager.default.fileExists(atPath: db), let n = try? Store(path: db).counts().documents { stored = n }
+        }
+        #expect(stored == 5)
+        #expect(p.isRunning, "the ingest waits for the rest of its input")
+        try writer.write(contentsOf: Data((lines[5..<8].joined(separator: "\n") + "\n").utf8))
+        try writer.close()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(try Store(path: db).counts().documents == 8)
     }
 }
