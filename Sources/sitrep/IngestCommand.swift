@@ -25,7 +25,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Documents extracted in parallel (default: the machine's cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Documents per transaction.")
+    @Option(help: "Documents per transaction (fewer when the input pauses for a second).")
     var batch: Int = 256
 
     func validate() throws {
