@@ -116,7 +116,8 @@ public final class EventExtractor: @unchecked Sendable {
                 let key = buf[i].place?.key
                 if let j = buf.indices.first(where: {
                     buf[$0].place?.key == key && buf[$0].date.precision == .day && buf[$0].date.start != nil
-                        && (buf[$0].type.isTerritoryChange || buf[$0].type == .withdrawal) && buf[$0].modality.movesControl
+                        && (buf[$0].type.isTerritoryChange || buf[$0].type == .withdrawal)
+                        && buf[$0].modality.movesControl
                 }) {
                     buf[i].date = EventDate(start: buf[j].date.start, end: buf[j].date.end, text: buf[i].date.text,
                                             precision: .day)

@@ -18,9 +18,9 @@ public struct EventFuser: Sendable {
         var order: [GroupKey] = []
         for i in mentions.indices {
             let type = mentions[i].type
-            let key = GroupKey(typeClass: type.isTerritoryChange ? "territory" : type.rawValue,
-                               place: mentions[i].place?.key,
-                               story: mentions[i].place == nil ? mentions[i].document.story ?? mentions[i].document.id : nil)
+            let place = mentions[i].place?.key
+            let story = place == nil ? mentions[i].document.story ?? mentions[i].document.id : nil
+            let key = GroupKey(typeClass: type.isTerritoryChange ? "territory" : type.rawValue, place: place, story: story)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(i)
         }

@@ -7,8 +7,8 @@ import SitrepCore
 /// ```swift
 /// let values = RepeatedValues(columns: 4)
 /// while try rows.next(db) {
-///     let place = values.string(rows, 2)           // the same string object as the row before, if equal
-///     let kind = values.value(rows, 3, Store.kinds) // an enum case matched on the bytes
+///     let place = values.string(rows, 2)  // the same string object as the row before, if equal
+///     let kind = values.value(rows, 3, Store.actorKinds)  // an enum case matched on the bytes
 /// }
 /// ```
 final class RepeatedValues {

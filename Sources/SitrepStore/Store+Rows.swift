@@ -49,7 +49,7 @@ extension Store {
         m.date_start, m.date_end, m.date_text, m.precision, m.modality, m.speaker, m.channel, m.source_kind,
         m.evidence, m.evidence_start, m.evidence_end, m.confidence, m.trigger, d.url, d.outlet, d.published, d.story
         """
-    static let mentionColumnCount = 35
+    static let mentionColumnCount = mentionColumns.split(separator: ",").count
 
     /// The mentions of one fusion group, with their documents' fields, in the order of their ids (the index
     /// on `(group_key, id)` gives it).
