@@ -29,8 +29,6 @@ public final class Store: @unchecked Sendable {  // GRDB's pool is safe to share
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000")
-            } else {
-                try db.execute(sql: "PRAGMA cache_size = -16384")
             }
         }
         do {
