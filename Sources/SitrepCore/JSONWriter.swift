@@ -4,7 +4,7 @@
 /// few dozen values per mention, and no value here makes a `String` on the way.
 public struct JSONWriter {
     /// The output, written through a pointer: `Array.append` checked uniqueness and capacity for every byte.
-    private var buffer = ByteBuffer(capacity: 1024)
+    private var buffer = GrowableBytes(capacity: 1024)
 
     /// What has been written.
     public var bytes: [UInt8] { Array(buffer.contents) }

@@ -76,8 +76,7 @@ struct RawStatement {
 
     /// Column `i` of the current row: nil for NULL.
     func string(_ i: Int32) -> String? {
-        guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+        bytes(i).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The bytes of text column `i`, valid until the next step: nil for NULL.

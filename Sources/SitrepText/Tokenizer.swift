@@ -15,7 +15,7 @@ public enum Tokenizer {
         tokens.reserveCapacity(bytes.count / 5)
         let n = bytes.count
         let offset = output.count
-        let folded = ByteBuffer(capacity: n + n / 4)
+        let folded = GrowableBytes(capacity: n + n / 4)
         defer { output.append(contentsOf: folded.contents) }
         var i = 0
         var spaceBefore = true
@@ -195,7 +195,7 @@ public enum Tokenizer {
     }
 }
 
-extension ByteBuffer {
+extension GrowableBytes {
     /// The token hash of bytes `r`.
     func tokenHash(_ r: Range<Int>) -> UInt64 { TokenHash.of(UnsafeBufferPointer(rebasing: contents[r])) }
 }

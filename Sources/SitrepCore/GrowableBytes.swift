@@ -1,8 +1,9 @@
-/// Growable bytes behind a pointer, appended without `Array.append`'s uniqueness and capacity checks per byte.
+/// Growable bytes behind a pointer, appended without `Array.append`'s uniqueness and capacity checks per byte
+/// (named apart from NIO's `ByteBuffer`, which the server imports beside this module).
 ///
 /// The tokenizer writes the folded text into one, and `JSONWriter` its output (copying it first when a writer
 /// was copied: a reference type shared by two writers would be written by both).
-public final class ByteBuffer {
+public final class GrowableBytes {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used = 0
     public var count: Int { used }
@@ -48,16 +49,7 @@ public final class ByteBuffer {
         used += p.count
     }
 
-    /// `bytes[r]`, copied by index: a closure over the array's buffer cost more than the copy.
-    public func append(_ bytes: [UInt8], _ r: Range<Int>) {
-        reserve(r.count)
-        for k in r {
-            base[used] = bytes[k]
-            used += 1
-        }
-    }
-
-    /// The same from a buffer: a word is a few bytes, copied faster one by one than by a call to `memcpy`.
+    /// `bytes[r]`: a word is a few bytes, copied faster one by one than by a call to `memcpy`.
     @inlinable public func append(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) {
         reserve(r.count)
         for k in r {
@@ -66,7 +58,7 @@ public final class ByteBuffer {
         }
     }
 
-    public func append(contentsOf bytes: [UInt8]) { append(bytes, 0..<bytes.count) }
+    public func append(contentsOf bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0, 0..<$0.count) } }
 
     public func removeLast() { used -= 1 }
 
@@ -77,8 +69,8 @@ public final class ByteBuffer {
         for k in start..<used where base[k] >= 65 && base[k] <= 90 { base[k] += 32 }
     }
 
-    public func copy() -> ByteBuffer {
-        let b = ByteBuffer(capacity: capacity)
+    public func copy() -> GrowableBytes {
+        let b = GrowableBytes(capacity: capacity)
         b.base.update(from: base, count: used)
         b.used = used
         return b
