@@ -27,7 +27,7 @@ import Testing
         if let stdin { p.standardInput = stdin }
         p.standardOutput = FileHandle.nullDevice
         if let errorLog {
-            FileManager.default.createFile(atPath: errorLog, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
             p.standardError = FileHandle(forWritingAtPath: errorLog)
         } else {
             p.standardError = FileHandle.nullDevice

@@ -14,6 +14,14 @@ import Testing
         return docs
     }
 
+    /// A store at `path` with the south evaluation corpus ingested.
+    func southStore(_ path: String) throws -> Store {
+        let extractor = try EventExtractor.shared()
+        let store = try Store(path: path)
+        _ = try store.ingest(try documents("Tests/Fixtures/Eval/south.corpus.jsonl"), extract: { extractor.extract($0) })
+        return store
+    }
+
     @Test func ingestingTwiceGivesTheSameStore() throws {
         let db = Fixtures.tempPath("twice.sqlite")
         defer { Fixtures.remove(db) }
@@ -78,9 +86,7 @@ import Testing
     @Test func aRepeatedEventIdKeepsTheLaterEvent() throws {
         let db = Fixtures.tempPath("repeated-event.sqlite")
         defer { Fixtures.remove(db) }
-        let extractor = try EventExtractor.shared()
-        let store = try Store(path: db)
-        _ = try store.ingest(try documents("Tests/Fixtures/Eval/south.corpus.jsonl"), extract: { extractor.extract($0) })
+        let store = try southStore(db)
         let group = try store.read { db in try String.fetchOne(db, sql: "SELECT group_key FROM events ORDER BY id") }!
         var fused = try store.read { db in try Store.fuse(group: group, db) }
         let before = try store.counts().events
@@ -99,9 +105,7 @@ import Testing
     @Test func refusingWithASmallMentionBudgetGivesTheSameEvents() throws {
         let db = Fixtures.tempPath("budget.sqlite")
         defer { Fixtures.remove(db) }
-        let extractor = try EventExtractor.shared()
-        let store = try Store(path: db)
-        _ = try store.ingest(try documents("Tests/Fixtures/Eval/south.corpus.jsonl"), extract: { extractor.extract($0) })
+        let store = try southStore(db)
         let snapshot = {
             try store.read { db in
                 try String.fetchAll(db, sql: "SELECT id || ' ' || mention_ids || ' ' || sources FROM events ORDER BY id")
