@@ -28,15 +28,19 @@ extension Store {
     }
 
     /// The same for batches that arrive one by one (a stream of input): `batches` returns nil at the end.
+    /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
+    /// `fused` is told.
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
-                       progress: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
+                       progress: ((IngestResult) -> Void)? = nil,
+                       fused: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
         var result = IngestResult()
         var stories = StoryMap()  // input story → stored story, for the whole run
         // copies are looked for among the documents stored before this run: within the run, the input's own
         // grouping decides, whatever the batches (and batch k + 1 is prepared before batch k is committed)
         let storedBefore = try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM documents") ?? 0 }
         var pending: Prepared? = nil
+        let paused = PauseFusion()
         // batch k is written while batch k + 1 is awaited, checked and extracted on another thread: a stream that
         // pauses has its last batch stored while it waits. That thread is joined before each turn ends, also
         // when the turn throws: `batches` does not outlive the call.
@@ -60,7 +64,10 @@ extension Store {
                     Thread.detachNewThread {
                         defer { preparing.leave() }
                         next.value = Result {
-                            guard let batch = try source.batches!(), !batch.isEmpty else { return nil }
+                            paused.awaiting(true)
+                            let batch = try source.batches!()
+                            paused.awaiting(false)
+                            guard let batch, !batch.isEmpty else { return nil }
                             return try self.prepare(batch, excluding: exclude, stories: known, storedBefore: storedBefore,
                                                     jobs: jobs, extract: extract)
                         }
@@ -71,7 +78,16 @@ extension Store {
                     do {
                         try commit(p, into: &result)
                         result.read += p.read
+                        if !p.fresh.isEmpty { paused.stored() }
                         progress?(result)
+                    } catch { failure = error }
+                }
+                // while the input pauses, the stored batches' groups are fused: a stream's events stay current
+                while failure == nil && preparing.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
+                    guard paused.isDue else { continue }
+                    do {
+                        result.eventsTouched += try paused.fuse { try refuseDirtyGroups(jobs: jobs) }
+                        fused?(result)
                     } catch { failure = error }
                 }
                 preparing.wait()
@@ -87,7 +103,7 @@ extension Store {
                 }
             }
         }
-        result.eventsTouched = try refuseDirtyGroups(jobs: jobs)
+        result.eventsTouched += try refuseDirtyGroups(jobs: jobs)
         return result
     }
 

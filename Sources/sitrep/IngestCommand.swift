@@ -12,7 +12,9 @@ struct IngestCommand: ParsableCommand {
         Reads what `extract` reads, as a stream: memory holds a few batches, not the input. A document already in the store (same id, same URL or same text) is \
         skipped, so running again over a folder adds only what is new. Each batch is one transaction: an \
         interrupted ingest leaves the store as after its last whole batch, and running the same command again \
-        completes the work. Progress goes to standard error.
+        completes the work. When the input pauses for a second (a stream on standard input), what has arrived \
+        is stored and its events and timelines fused, so other commands see them while the ingest waits for \
+        more. Progress goes to standard error.
 
         Examples:
           sitrep ingest news/ --db afghanistan.sqlite
@@ -44,14 +46,20 @@ struct IngestCommand: ParsableCommand {
             let db = try store.open(create: true)
             let extractor = try loading.wait()
             var lastReport = Date()
-            let result = try db.ingest(batches: { try pipeline.next() }, jobs: jobs, extract: { extractor.extract($0) }) { r in
+            let result = try db.ingest(batches: { try pipeline.next() }, jobs: jobs, extract: { extractor.extract($0) },
+                                       progress: { r in
                 let now = Date()
                 guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastReport) > 0.5 else { return }
                 lastReport = now
                 let rate = Double(r.read) / max(0.001, now.timeIntervalSince(started))
                 StandardError.print(String(format: "ingest: %d documents read, %.0f/s, %d added, %d mentions",
                                            r.read, rate, r.added, r.mentions))
-            }
+            }, fused: { r in
+                // a stream that paused: what it stored can be queried now
+                let c = try? db.counts()
+                StandardError.print("ingest: input paused after \(r.read) documents; events fused: the store has "
+                                    + "\(c?.events ?? 0) events, \(c?.changes ?? 0) changes of control")
+            })
             let c = try db.counts()
             StandardError.print("ingest: \(result.added) documents added, \(result.skipped) already stored; "
                                 + "\(result.mentions) mentions; the store has \(c.documents) documents, \(c.events) events, "

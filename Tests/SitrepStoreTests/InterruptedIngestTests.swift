@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import SitrepStore
 
@@ -90,15 +91,19 @@ import Testing
         #expect(after == expected)
     }
 
-    /// A stream that pauses is stored up to its last document, though the batch is far from full; the ingest
-    /// then waits for more and ends with its input.
+    /// A stream that pauses is stored up to its last document, though the batch is far from full, and its
+    /// events and timelines are fused while the ingest waits for more; it ends with its input, with the events
+    /// and changes of control an ingest of the same documents in one go makes.
     @Test(.timeLimit(.minutes(5)))
-    func aPausedStreamIsStoredBeforeItsBatchFills() throws {
+    func aPausedStreamIsStoredAndFusedBeforeItsBatchFills() throws {
         let corpus = try corpus()
         let db = Fixtures.tempPath("paused.sqlite")
+        let whole = Fixtures.tempPath("paused-whole.sqlite")
+        let eight = Fixtures.tempPath("eight.jsonl")
         defer {
-            try? FileManager.default.removeItem(atPath: corpus)
+            for f in [corpus, eight] { try? FileManager.default.removeItem(atPath: f) }
             Fixtures.remove(db)
+            Fixtures.remove(whole)
         }
         let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n")
         let pipe = Pipe()
@@ -106,18 +111,41 @@ import Testing
         let p = try ingest(nil, db, stdin: pipe, batch: 1000)
         let writer = pipe.fileHandleForWriting
         try writer.write(contentsOf: Data((lines.prefix(5).joined(separator: "\n") + "\n").utf8))
-        var stored = 0
+        var seen = (documents: 0, mentions: 0, events: 0, changes: 0)
+        var waiting = -1
         let deadline = Date().addingTimeInterval(120)
-        while p.isRunning && Date() < deadline && stored < 5 {
+        while p.isRunning && Date() < deadline && (seen.documents < 5 || waiting != 0) {
             Thread.sleep(forTimeInterval: 0.1)
-            if FileManager.default.fileExists(atPath: db), let n = try? Store(path: db).counts().documents { stored = n }
+            guard FileManager.default.fileExists(atPath: db), let s = try? Store(path: db) else { continue }
+            if let c = try? s.counts() { seen = c }
+            waiting = (try? s.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") }) ?? -1
         }
-        #expect(stored == 5)
+        #expect(seen.documents == 5)
+        #expect(waiting == 0, "the stored documents' groups are fused during the pause")
+        #expect(seen.events > 0 && seen.changes > 0)
         #expect(p.isRunning, "the ingest waits for the rest of its input")
         try writer.write(contentsOf: Data((lines[5..<8].joined(separator: "\n") + "\n").utf8))
         try writer.close()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         #expect(try Store(path: db).counts().documents == 8)
+
+        // the same eight documents in one go: the same events and changes of control
+        try (lines.prefix(8).joined(separator: "\n") + "\n").write(toFile: eight, atomically: true, encoding: .utf8)
+        let q = try ingest(eight, whole, batch: 1000)
+        q.waitUntilExit()
+        #expect(q.terminationStatus == 0)
+        let events = "SELECT * FROM events ORDER BY id"
+        // a change's row id counts the rows ever written
+        let changes = """
+            SELECT place_key, date_start, controller_id, previous_id, modality, confidence, sources, events, evidence
+            FROM control_changes ORDER BY place_key, date_start, controller_id
+            """
+        for sql in [events, changes] {
+            let streamed = try Store(path: db).read { db in try Row.fetchAll(db, sql: sql) }
+            let oneGo = try Store(path: whole).read { db in try Row.fetchAll(db, sql: sql) }
+            #expect(!streamed.isEmpty)
+            #expect(streamed == oneGo, "\(sql)")
+        }
     }
 }
