@@ -9,6 +9,8 @@ import SitrepText
 /// retained) at every hand-over.
 final class DocumentAnalysis {
     let document: Document
+    /// What each mention carries of the document, made once.
+    let ref: DocumentRef
     let text: AnalyzedText
     let places: [PlaceMention]
     let actors: [ActorMention]
@@ -29,6 +31,7 @@ final class DocumentAnalysis {
     init(document: Document, text: AnalyzedText, places: [PlaceMention], actors: [ActorMention], dates: [DateMention],
          statements: [Attribution.Statement?], focus: ActorRecognizer.Focus, coref: PhraseMatcher<String>) {
         self.document = document
+        self.ref = document.ref
         self.text = text
         self.places = places
         self.actors = actors
@@ -73,6 +76,17 @@ final class DocumentAnalysis {
     }
 
     static let locatives = HashSet(["from", "in", "near", "into", "toward", "towards", "outside", "around", "fled"].map { TokenHash.of($0.utf8) })
+
+    /// The evidence of mentions in sentence `s`: made once for the mentions of a sentence, which share its text.
+    func evidence(of s: Int) -> Evidence {
+        if let last = lastEvidence, last.sentence == s { return last.evidence }
+        let r = text.sentences[s]
+        let e = Evidence(text: text.sentenceText(s), start: text.codePointOffset(r.start), end: text.codePointOffset(r.end))
+        lastEvidence = (s, e)
+        return e
+    }
+
+    private var lastEvidence: (sentence: Int, evidence: Evidence)?
 
     func place(_ i: Int) -> PlaceMention? { i >= 0 && i < placeAt.count && placeAt[i] >= 0 ? places[Int(placeAt[i])] : nil }
     func actor(_ i: Int) -> ActorMention? { i >= 0 && i < actorAt.count && actorAt[i] >= 0 ? actors[Int(actorAt[i])] : nil }

@@ -391,9 +391,7 @@ extension EventExtractor {
         }
 
         // the mention, one per place
-        let sentenceRange = text.sentences[s]
-        let evidence = Evidence(text: text.sentenceText(s), start: text.codePointOffset(sentenceRange.start),
-                                end: text.codePointOffset(sentenceRange.end))
+        let evidence = a.evidence(of: s)
         var out: [EventMention] = []
         for slot in slots.isEmpty ? [nil] : slots.map({ Optional($0) }) {
             let placeRef = slot.map { $0.unresolved ?? gazetteer.places[$0.place].ref(matched: $0.matched) }
@@ -409,7 +407,7 @@ extension EventExtractor {
             idHash.add(part: String(t[k].start))
             idHash.add(part: placeRef?.key ?? "-")
             let id = StableHash.hex(idHash.value)
-            out.append(EventMention(id: id, document: a.document.ref, type: type,
+            out.append(EventMention(id: id, document: a.ref, type: type,
                                     actor: type == .defection ? actor?.actor : gainer,
                                     target: target, place: placeRef, date: date, modality: mod, source: source,
                                     evidence: evidence, confidence: min(0.95, conf), trigger: text.text(tokens: span)))

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// A document's text split into paragraphs, sentences and tokens, with quotations marked.
 ///
 /// Everything is offsets into `bytes` (the UTF-8 text); `codePointOffset` converts for output.
@@ -115,20 +120,23 @@ public final class AnalyzedText {
     private func splitParagraphs() {
         // A blank line ends a paragraph; so does a single line break unless the line was hard-wrapped
         // (it ends without sentence punctuation and the next line starts in lower case).
-        var starts: [Int] = []
-        var i = 0
-        let n = bytes.count
-        var lineStart = 0
-        var paraStart = 0
-        func endPara(_ end: Int) {
-            var e = end
-            while e > paraStart, isSpace(bytes[e - 1]) { e -= 1 }
-            var s = paraStart
-            while s < e, isSpace(bytes[s]) { s += 1 }
-            if s < e { paragraphs.append(Paragraph(start: s, end: e, sentences: 0..<0)) }
-        }
-        while i < n {
-            if bytes[i] == 10 {
+        var found: [Paragraph] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return }
+            var lineStart = 0
+            var paraStart = 0
+            func endPara(_ end: Int) {
+                var e = end
+                while e > paraStart, isSpace(bytes[e - 1]) { e -= 1 }
+                var s = paraStart
+                while s < e, isSpace(bytes[s]) { s += 1 }
+                if s < e { found.append(Paragraph(start: s, end: e, sentences: 0..<0)) }
+            }
+            var i = 0
+            // line breaks by memchr: the text between them is not looked at
+            while i < n, let nl = memchr(base + i, 10, n - i) {
+                i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
                 var j = i + 1
                 var blank = false
                 while j < n, bytes[j] == 32 || bytes[j] == 9 || bytes[j] == 13 || bytes[j] == 10 {
@@ -146,13 +154,10 @@ public final class AnalyzedText {
                 }
                 lineStart = j
                 i = j
-                continue
             }
-            i += 1
+            endPara(n)
         }
-        endPara(n)
-        _ = starts
-        starts = []
+        paragraphs = found
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }

@@ -48,13 +48,17 @@ struct Shingles {
         }
         var out: [UInt64] = []
         if words.count >= size {
-            out.reserveCapacity(words.count - size + 1)
-            words.withUnsafeBufferPointer { w in
-                for i in 0...(w.count - size) {
-                    var s: UInt64 = 0x9E37_79B9_7F4A_7C15
-                    for j in i..<(i + size) { s = (s ^ w[j]) &* 0xBF58_476D_1CE4_E5B9; s ^= s >> 29 }
-                    out.append(s)
+            // written in place: `append` checked uniqueness and capacity for each of them
+            let m = words.count - size + 1
+            out = Array(unsafeUninitializedCapacity: m) { buffer, count in
+                words.withUnsafeBufferPointer { w in
+                    for i in 0..<m {
+                        var s: UInt64 = 0x9E37_79B9_7F4A_7C15
+                        for j in i..<(i + size) { s = (s ^ w[j]) &* 0xBF58_476D_1CE4_E5B9; s ^= s >> 29 }
+                        buffer[i] = s
+                    }
                 }
+                count = m
             }
         } else if !words.isEmpty {
             var s: UInt64 = 0x9E37_79B9_7F4A_7C15
