@@ -51,13 +51,17 @@ extension Store {
         """
     static let mentionColumnCount = mentionColumns.split(separator: ",").count
 
-    /// The mentions of one fusion group, with their documents' fields, in the order of their ids (the index
-    /// on `(group_key, id)` gives it).
+    /// A group's mentions in the order of their ids (the index on `(group_key, id)` gives it), the documents'
+    /// fields from their covering index (SQLite picks the unique index on `id`, which leads to the rows).
+    static let groupMentions = """
+        SELECT \(mentionColumns)
+        FROM mentions m JOIN documents d INDEXED BY documents_fields ON d.id = m.document_id
+        WHERE m.group_key = ? ORDER BY m.id
+        """
+
+    /// The mentions of one fusion group, with their documents' fields.
     static func mentions(group: String, _ db: Database) throws -> [EventMention] {
-        var rows = RawStatement(try db.cachedStatement(sql: """
-            SELECT \(mentionColumns)
-            FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.group_key = ? ORDER BY m.id
-            """))
+        var rows = RawStatement(try db.cachedStatement(sql: groupMentions))
         rows.bind(group)
         var out: [EventMention] = []
         let values = RepeatedValues(columns: mentionColumnCount)

@@ -145,6 +145,12 @@ extension Store {
             // `CREATE INDEX mentions_document ON mentions(document_id)` gives it back to one who does
             try db.execute(sql: "DROP INDEX mentions_document")
         }
+        m.registerMigration("v8") { db in
+            // fusion reads the fields of each mention's document: from this index, not from the document's row,
+            // which holds its text and fills a page of its own (a page read for each mention once the documents
+            // outgrow the cache)
+            try db.execute(sql: "CREATE INDEX documents_fields ON documents(id, url, outlet, published, story)")
+        }
         return m
     }
 }

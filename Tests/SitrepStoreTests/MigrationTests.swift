@@ -151,7 +151,8 @@ import Testing
                     DROP INDEX mentions_group;
                     CREATE INDEX mentions_group ON mentions(group_key);
                     CREATE INDEX mentions_document ON mentions(document_id);
-                    DELETE FROM grdb_migrations WHERE identifier = 'v7';
+                    DROP INDEX documents_fields;
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8');
                     """)
             }
         }
@@ -181,6 +182,43 @@ import Testing
             #expect(ids == ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
         // every group fused again from the migrated store: the same events
+        try migrated.write { db in try db.execute(sql: "INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions") }
+        #expect(try migrated.refuseDirtyGroups(jobs: 2) == groups.count)
+        let after = try migrated.read { db in try Row.fetchAll(db, sql: events) }
+        #expect(after == before)
+    }
+    /// v8: fusion reads the documents' fields of a group's mentions from a covering index. A version 7 store
+    /// migrated has the index, its group query reads documents through it (not their rows), and every group
+    /// fuses to the same events.
+    @Test func aVersion7StoreReadsDocumentFieldsFromACoveringIndex() throws {
+        let path = Fixtures.tempPath("v7.sqlite")
+        defer { Fixtures.remove(path) }
+        let (docs, extract) = try corpus()
+        let events = "SELECT \(MigrationTests.eventFields), mention_ids FROM events ORDER BY id"
+        let groups: [String]
+        let before: [Row]
+        do {
+            let store = try Store(path: path)
+            _ = try store.ingest(docs, batchSize: 4, extract: extract)
+            before = try store.read { db in try Row.fetchAll(db, sql: events) }
+            groups = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT group_key FROM mentions") }
+            try store.write { db in
+                try db.execute(sql: "DROP INDEX documents_fields; DELETE FROM grdb_migrations WHERE identifier = 'v8'")
+            }
+        }
+        #expect(groups.count > 10)
+        let migrated = try Store(path: path)
+        let columns = try migrated.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('documents_fields') ORDER BY seqno")
+        }
+        #expect(columns == ["id", "url", "outlet", "published", "story"])
+        let plan = try migrated.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.groupMentions, arguments: [groups[0]])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX documents_fields") }, "\(plan)")
+        #expect(plan.contains { $0.contains("mentions_group") })
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") })
         try migrated.write { db in try db.execute(sql: "INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions") }
         #expect(try migrated.refuseDirtyGroups(jobs: 2) == groups.count)
         let after = try migrated.read { db in try Row.fetchAll(db, sql: events) }
