@@ -27,8 +27,10 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Documents extracted in parallel (default: the machine's cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    // 1,024: each commit rewrites the index pages its mentions land on, about as many for 256 documents as for
+    // 1,024 once the store is large (100 MB of news: 17.5–18.1 s instead of 21.1–21.5 s)
     @Option(help: "Documents per transaction (fewer when the input pauses for a second).")
-    var batch: Int = 256
+    var batch: Int = 1024
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
