@@ -18,23 +18,30 @@ extension Store {
     /// and re-fuses the events and timelines the new mentions touch. One transaction per batch.
     public func ingest(_ docs: [Document], batchSize: Int = 256, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
-                       progress: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
+                       progress: ((IngestResult) -> Void)? = nil, bulkMentions: Int = 100_000) throws -> IngestResult {
         var start = 0
         return try ingest(batches: {
             let batch = Array(docs[start..<min(docs.count, start + batchSize)])
             start += batch.count
             return batch.isEmpty ? nil : batch
-        }, jobs: jobs, extract: extract, progress: progress)
+        }, jobs: jobs, extract: extract, progress: progress, bulkMentions: bulkMentions)
     }
 
     /// The same for batches that arrive one by one (a stream of input): `batches` returns nil at the end.
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
     /// `fused` is told.
+    /// From `bulkMentions` new mentions (and at least as many as the store held), the index of mentions by
+    /// group is left out until the end (see `GroupIndexDeferral`).
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,
-                       fused: ((IngestResult) -> Void)? = nil) throws -> IngestResult {
+                       fused: ((IngestResult) -> Void)? = nil,
+                       bulkMentions: Int = 100_000) throws -> IngestResult {
         var result = IngestResult()
+        try ensureGroupIndex()
+        var deferral = GroupIndexDeferral(threshold: bulkMentions, storedBefore: try read { db in
+            try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM mentions") ?? 0
+        })
         var stories = StoryMap()  // input story → stored story, for the whole run
         // copies are looked for among the documents stored before this run: within the run, the input's own
         // grouping decides, whatever the batches (and batch k + 1 is prepared before batch k is committed)
@@ -79,6 +86,7 @@ extension Store {
                         try commit(p, into: &result)
                         result.read += p.read
                         if !p.fresh.isEmpty { paused.stored() }
+                        try deferral.committed(mentions: result.mentions, self)
                         progress?(result)
                     } catch { failure = error }
                 }
@@ -86,6 +94,7 @@ extension Store {
                 while failure == nil && preparing.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
                     guard paused.isDue else { continue }
                     do {
+                        try deferral.restore(self, final: false)
                         result.eventsTouched += try paused.fuse { try refuseDirtyGroups(jobs: jobs) }
                         fused?(result)
                     } catch { failure = error }
@@ -103,6 +112,7 @@ extension Store {
                 }
             }
         }
+        try deferral.restore(self, final: true)
         result.eventsTouched += try refuseDirtyGroups(jobs: jobs)
         return result
     }
@@ -114,6 +124,7 @@ extension Store {
     @discardableResult
     public func refuseDirtyGroups(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                                   mentionBudget: Int = 20_000) throws -> Int {
+        try ensureGroupIndex()
         var done = 0
         var after = ""
         while true {
@@ -151,6 +162,14 @@ extension Store {
             }
             done += groups.count
         }
+    }
+
+    /// Builds the index of mentions by group if a bulk ingest left it out and did not end.
+    func ensureGroupIndex() throws {
+        let present = try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_group')")
+        }
+        if present != true { try write { db in try db.execute(sql: GroupIndexDeferral.create) } }
     }
 
     /// A group's events and, for a territory group, its place's timeline, from its stored mentions.

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SitrepCore
+@testable import SitrepExtract
+@testable import SitrepIngest
+@testable import SitrepStore
+
+/// An ingest large next to its store writes without the index of mentions by group and builds it before it
+/// fuses; a small one keeps it; a store left without it gets it back before the next fusion.
+@Suite struct GroupIndexDeferralTests {
+    func corpus() throws -> ([Document], @Sendable (Document) -> [EventMention]) {
+        let extractor = try EventExtractor.shared()
+        var docs: [Document] = []
+        try DocumentReader().read([Fixtures.path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
+        StoryDetector().assign(&docs)
+        return (docs, { extractor.extract($0) })
+    }
+
+    func hasIndex(_ store: Store) throws -> Bool {
+        try store.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'mentions_group')") ?? false
+        }
+    }
+
+    static let events = "SELECT * FROM events ORDER BY id"
+    static let changes = """
+        SELECT place_key, date_start, controller_id, previous_id, modality, confidence, sources, events, evidence
+        FROM control_changes ORDER BY place_key, date_start, controller_id
+        """
+
+    @Test func aBulkIngestWritesWithoutTheIndexAndFusesTheSame() throws {
+        let bulk = Fixtures.tempPath("bulk.sqlite"), plain = Fixtures.tempPath("plain.sqlite")
+        defer { Fixtures.remove(bulk); Fixtures.remove(plain) }
+        let (docs, extract) = try corpus()
+
+        let a = try Store(path: plain)
+        var withIndex: [Bool] = []
+        _ = try a.ingest(docs, batchSize: 4, extract: extract, progress: { _ in withIndex.append((try? self.hasIndex(a)) ?? false) })
+        #expect(!withIndex.isEmpty && withIndex.allSatisfy { $0 }, "the default threshold is far above this corpus")
+
+        let b = try Store(path: bulk)
+        var states: [(mentions: Int, indexed: Bool)] = []
+        let r = try b.ingest(docs, batchSize: 4, extract: extract, progress: { r in
+            states.append((r.mentions, (try? self.hasIndex(b)) ?? false))
+        }, bulkMentions: 20)
+        #expect(r.mentions > 40)
+        // indexed until the ingest has written 20 mentions, then without the index to the end
+        let firstOut = try #require(states.firstIndex { !$0.indexed })
+        #expect(states[firstOut].mentions >= 20)
+        #expect(firstOut == 0 || states[firstOut - 1].mentions < 20)
+        #expect(states[firstOut...].allSatisfy { !$0.indexed })
+        #expect(try hasIndex(b), "built again before fusing")
+        for sql in [Self.events, Self.changes] {
+            let x = try a.read { db in try Row.fetchAll(db, sql: sql) }
+            let y = try b.read { db in try Row.fetchAll(db, sql: sql) }
+            #expect(!x.isEmpty)
+            #expect(x == y, "\(sql)")
+        }
+    }
+
+    @Test func aSmallIngestIntoALargerStoreKeepsTheIndex() throws {
+        let path = Fixtures.tempPath("small-after-large.sqlite")
+        defer { Fixtures.remove(path) }
+        let (docs, extract) = try corpus()
+        let store = try Store(path: path)
+        let half = docs.count * 3 / 4
+        _ = try store.ingest(Array(docs[..<half]), batchSize: 4, extract: extract)
+        let stored = try store.counts().mentions
+        var indexed: [Bool] = []
+        let r = try store.ingest(Array(docs[half...]), batchSize: 4, extract: extract, progress: { _ in
+            indexed.append((try? self.hasIndex(store)) ?? false)
+        }, bulkMentions: 1)
+        #expect(r.mentions > 0 && r.mentions < stored, "fewer new mentions than the store held")
+        #expect(indexed.allSatisfy { $0 })
+    }
+
+    @Test func aStoreLeftWithoutTheIndexGetsItBackBeforeFusing() throws {
+        let path = Fixtures.tempPath("no-index.sqlite")
+        defer { Fixtures.remove(path) }
+        let (docs, extract) = try corpus()
+        let store = try Store(path: path)
+        _ = try store.ingest(docs, batchSize: 8, extract: extract)
+        let before = try store.read { db in try Row.fetchAll(db, sql: Self.events) }
+        // what an ingest killed while it wrote without the index leaves
+        try store.write { db in
+            try db.execute(sql: "DROP INDEX mentions_group; INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions")
+        }
+        #expect(try !hasIndex(store))
+        #expect(try store.refuseDirtyGroups(jobs: 2) > 10)
+        #expect(try hasIndex(store))
+        #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
+    }
+}
