@@ -38,7 +38,7 @@ public struct DocumentRef: Hashable, Sendable {
     public var published: Day?
     public var story: String?
 
-    public init(id: String, url: String?, outlet: String?, published: Day?, story: String?) {
+    @inlinable public init(id: String, url: String?, outlet: String?, published: Day?, story: String?) {
         self.id = id
         self.url = url
         self.outlet = outlet

@@ -6,7 +6,7 @@ public struct Actor: Hashable, Sendable {
     /// ISO country the actor belongs to, when known (not part of the output schema).
     public var country: String?
 
-    public init(name: String, id: String, kind: ActorKind, country: String? = nil) {
+    @inlinable public init(name: String, id: String, kind: ActorKind, country: String? = nil) {
         self.name = name
         self.id = id
         self.kind = kind
@@ -26,7 +26,7 @@ public struct PlaceRef: Hashable, Sendable {
     /// The gazetteer's own key for the place (geonameid, "CC.code" or "CC"); stable across runs.
     public var key: String
 
-    public init(name: String, matched: String, geonameid: Int?, country: String?, admin1: String?,
+    @inlinable public init(name: String, matched: String, geonameid: Int?, country: String?, admin1: String?,
                 lat: Double?, lon: Double?, feature: String?, key: String) {
         self.name = name
         self.matched = matched
@@ -46,7 +46,7 @@ public struct EventDate: Hashable, Sendable {
     public var text: String?
     public var precision: DatePrecision
 
-    public init(start: Day?, end: Day?, text: String?, precision: DatePrecision) {
+    @inlinable public init(start: Day?, end: Day?, text: String?, precision: DatePrecision) {
         self.start = start
         self.end = end
         self.text = text
@@ -61,7 +61,7 @@ public struct SourceRef: Hashable, Sendable {
     public var channel: String?
     public var kind: SourceKind?
 
-    public init(speaker: String?, channel: String?, kind: SourceKind?) {
+    @inlinable public init(speaker: String?, channel: String?, kind: SourceKind?) {
         self.speaker = speaker
         self.channel = channel
         self.kind = kind
@@ -74,7 +74,7 @@ public struct Evidence: Hashable, Sendable {
     public var start: Int
     public var end: Int
 
-    public init(text: String, start: Int, end: Int) {
+    @inlinable public init(text: String, start: Int, end: Int) {
         self.text = text
         self.start = start
         self.end = end
@@ -97,7 +97,7 @@ public struct EventMention: Sendable {
     /// The word or phrase that fired (kept for people reading a table; not in the schema).
     public var trigger: String
 
-    public init(id: String, document: DocumentRef, type: EventType, actor: Actor?, target: Actor?, place: PlaceRef?,
+    @inlinable public init(id: String, document: DocumentRef, type: EventType, actor: Actor?, target: Actor?, place: PlaceRef?,
                 date: EventDate, modality: Modality, source: SourceRef?, evidence: Evidence, confidence: Double,
                 trigger: String) {
         self.id = id
