@@ -36,7 +36,13 @@ struct GroupIndexDeferral {
     mutating func restore(_ store: Store, final: Bool) throws {
         if !final { settled = true }
         guard deferred else { return }
-        try store.write { db in try db.execute(sql: GroupIndexDeferral.create) }
+        // SQLite sorts the keys in temporary files here, not in memory (`temp_store` is MEMORY for the statement
+        // journals of the ingest): a million mentions would hold a hundred megabytes
+        try store.writeOutsideTransaction { db in
+            try db.execute(sql: "PRAGMA temp_store = FILE")
+            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            try db.execute(sql: GroupIndexDeferral.create)
+        }
         deferred = false
     }
 }

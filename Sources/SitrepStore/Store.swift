@@ -81,6 +81,11 @@ public final class Store: @unchecked Sendable {  // GRDB's pool is safe to share
         do { return try pool.write(body) } catch let e as DatabaseError { throw Store.wrap(e, path) }
     }
 
+    /// Statements run one by one, each its own transaction (pragmas that cannot change inside one).
+    func writeOutsideTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.writeWithoutTransaction(body) } catch let e as DatabaseError { throw Store.wrap(e, path) }
+    }
+
     /// Runs a statement from the connection's cache: the hot inserts are compiled once, not per row.
     static func exec(_ db: Database, _ sql: String, arguments: StatementArguments = StatementArguments()) throws {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
