@@ -91,4 +91,25 @@ import Testing
         #expect(try hasIndex(store))
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
     }
+    /// A pause that fuses builds the index again, and it stays for the rest of that ingest.
+    @Test func afterAPauseTheIndexStays() throws {
+        let path = Fixtures.tempPath("pause-index.sqlite")
+        defer { Fixtures.remove(path) }
+        let (docs, extract) = try corpus()
+        let store = try Store(path: path)
+        _ = try store.ingest(Array(docs.prefix(4)), batchSize: 4, extract: extract)
+        var d = GroupIndexDeferral(threshold: 10, storedBefore: 5)
+        try d.committed(mentions: 9, store)
+        #expect(!d.deferred)
+        #expect(try hasIndex(store), "below the threshold")
+        try d.committed(mentions: 10, store)
+        #expect(d.deferred)
+        #expect(try !hasIndex(store))
+        try d.restore(store, final: false)
+        #expect(!d.deferred)
+        #expect(try hasIndex(store))
+        try d.committed(mentions: 500, store)
+        #expect(!d.deferred)
+        #expect(try hasIndex(store), "settled by the pause")
+    }
 }
