@@ -81,7 +81,8 @@ final class DocumentAnalysis {
     func evidence(of s: Int) -> Evidence {
         if let last = lastEvidence, last.sentence == s { return last.evidence }
         let r = text.sentences[s]
-        let e = Evidence(text: text.sentenceText(s), start: text.codePointOffset(r.start), end: text.codePointOffset(r.end))
+        let e = Evidence(text: text.sentenceText(s), start: text.codePointOffset(r.start),
+                         end: text.codePointOffset(r.end))
         lastEvidence = (s, e)
         return e
     }

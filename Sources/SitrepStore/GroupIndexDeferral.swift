@@ -23,7 +23,16 @@ struct GroupIndexDeferral {
         self.storedBefore = storedBefore
     }
 
-    static let create = "CREATE INDEX IF NOT EXISTS mentions_group ON mentions(group_key, id)"
+    /// Builds the index if it is missing. SQLite sorts the keys in temporary files here, not in memory
+    /// (`temp_store` is MEMORY for the statement journals of the ingest): a million mentions would hold a hundred
+    /// megabytes.
+    static func build(_ store: Store) throws {
+        try store.writeOutsideTransaction { db in
+            try db.execute(sql: "PRAGMA temp_store = FILE")
+            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS mentions_group ON mentions(group_key, id)")
+        }
+    }
 
     /// After a commit: leaves the index out once the ingest has written enough.
     mutating func committed(mentions: Int, _ store: Store) throws {
@@ -36,13 +45,7 @@ struct GroupIndexDeferral {
     mutating func restore(_ store: Store, final: Bool) throws {
         if !final { settled = true }
         guard deferred else { return }
-        // SQLite sorts the keys in temporary files here, not in memory (`temp_store` is MEMORY for the statement
-        // journals of the ingest): a million mentions would hold a hundred megabytes
-        try store.writeOutsideTransaction { db in
-            try db.execute(sql: "PRAGMA temp_store = FILE")
-            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
-            try db.execute(sql: GroupIndexDeferral.create)
-        }
+        try GroupIndexDeferral.build(store)
         deferred = false
     }
 }

@@ -28,9 +28,9 @@ extension Store {
     }
 
     /// The same for batches that arrive one by one (a stream of input): `batches` returns nil at the end.
+    ///
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
-    /// `fused` is told.
-    /// From `bulkMentions` new mentions (and at least as many as the store held), the index of mentions by
+    /// `fused` is told. From `bulkMentions` new mentions (and at least as many as the store held), the index of mentions by
     /// group is left out until the end (see `GroupIndexDeferral`).
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
@@ -167,9 +167,11 @@ extension Store {
     /// Builds the index of mentions by group if a bulk ingest left it out and did not end.
     func ensureGroupIndex() throws {
         let present = try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_group')")
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_group')
+                """)
         }
-        if present != true { try write { db in try db.execute(sql: GroupIndexDeferral.create) } }
+        if present != true { try GroupIndexDeferral.build(self) }
     }
 
     /// A group's events and, for a territory group, its place's timeline, from its stored mentions.

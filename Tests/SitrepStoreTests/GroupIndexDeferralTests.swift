@@ -36,7 +36,9 @@ import Testing
 
         let a = try Store(path: plain)
         var withIndex: [Bool] = []
-        _ = try a.ingest(docs, batchSize: 4, extract: extract, progress: { _ in withIndex.append((try? self.hasIndex(a)) ?? false) })
+        _ = try a.ingest(docs, batchSize: 4, extract: extract, progress: { _ in
+            withIndex.append((try? self.hasIndex(a)) ?? false)
+        })
         #expect(!withIndex.isEmpty && withIndex.allSatisfy { $0 }, "the default threshold is far above this corpus")
 
         let b = try Store(path: bulk)
