@@ -1,4 +1,7 @@
 import Foundation
+import SitrepCore
+import SitrepExtract
+import SitrepIngest
 
 enum Fixtures {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -11,6 +14,15 @@ enum Fixtures {
 
     static func remove(_ db: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+    }
+
+    /// The evaluation corpus of the south, its stories assigned, and the extractor.
+    static func southCorpus() throws -> ([Document], @Sendable (Document) -> [EventMention]) {
+        let extractor = try EventExtractor.shared()
+        var docs: [Document] = []
+        try DocumentReader().read([path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
+        StoryDetector().assign(&docs)
+        return (docs, { extractor.extract($0) })
     }
 
     /// The `sitrep` executable built with the tests.

@@ -9,14 +9,6 @@ import Testing
 /// An ingest large next to its store writes without the index of mentions by group and builds it before it
 /// fuses; a small one keeps it; a store left without it gets it back before the next fusion.
 @Suite struct GroupIndexDeferralTests {
-    func corpus() throws -> ([Document], @Sendable (Document) -> [EventMention]) {
-        let extractor = try EventExtractor.shared()
-        var docs: [Document] = []
-        try DocumentReader().read([Fixtures.path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
-        StoryDetector().assign(&docs)
-        return (docs, { extractor.extract($0) })
-    }
-
     func hasIndex(_ store: Store) throws -> Bool {
         try store.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'mentions_group')") ?? false
@@ -32,7 +24,7 @@ import Testing
     @Test func aBulkIngestWritesWithoutTheIndexAndFusesTheSame() throws {
         let bulk = Fixtures.tempPath("bulk.sqlite"), plain = Fixtures.tempPath("plain.sqlite")
         defer { Fixtures.remove(bulk); Fixtures.remove(plain) }
-        let (docs, extract) = try corpus()
+        let (docs, extract) = try Fixtures.southCorpus()
 
         let a = try Store(path: plain)
         var withIndex: [Bool] = []
@@ -64,7 +56,7 @@ import Testing
     @Test func aSmallIngestIntoALargerStoreKeepsTheIndex() throws {
         let path = Fixtures.tempPath("small-after-large.sqlite")
         defer { Fixtures.remove(path) }
-        let (docs, extract) = try corpus()
+        let (docs, extract) = try Fixtures.southCorpus()
         let store = try Store(path: path)
         let half = docs.count * 3 / 4
         _ = try store.ingest(Array(docs[..<half]), batchSize: 4, extract: extract)
@@ -80,7 +72,7 @@ import Testing
     @Test func aStoreLeftWithoutTheIndexGetsItBackBeforeFusing() throws {
         let path = Fixtures.tempPath("no-index.sqlite")
         defer { Fixtures.remove(path) }
-        let (docs, extract) = try corpus()
+        let (docs, extract) = try Fixtures.southCorpus()
         let store = try Store(path: path)
         _ = try store.ingest(docs, batchSize: 8, extract: extract)
         let before = try store.read { db in try Row.fetchAll(db, sql: Self.events) }
@@ -97,7 +89,7 @@ import Testing
     @Test func afterAPauseTheIndexStays() throws {
         let path = Fixtures.tempPath("pause-index.sqlite")
         defer { Fixtures.remove(path) }
-        let (docs, extract) = try corpus()
+        let (docs, extract) = try Fixtures.southCorpus()
         let store = try Store(path: path)
         _ = try store.ingest(Array(docs.prefix(4)), batchSize: 4, extract: extract)
         var d = GroupIndexDeferral(threshold: 10, storedBefore: 5)

@@ -20,20 +20,11 @@ import Testing
         confidence, documents, mention_count, evidence, evidence_document
         """
 
-    /// The evaluation corpus of the south, its stories assigned, and the extractor.
-    func corpus() throws -> ([Document], @Sendable (Document) -> [EventMention]) {
-        let extractor = try EventExtractor.shared()
-        var docs: [Document] = []
-        try DocumentReader().read([Fixtures.path("Tests/Fixtures/Eval/south.corpus.jsonl")]) { docs.append($0) }
-        StoryDetector().assign(&docs)
-        return (docs, { extractor.extract($0) })
-    }
-
     /// v5: the mention → event link moves from `mentions.event_id` to the event's `mention_ids`.
     @Test func eventsOfAVersion4StoreListTheirMentions() throws {
         let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v4.sqlite")
         defer { Fixtures.remove(current); Fixtures.remove(old) }
-        let (docs, extract) = try corpus()
+        let (docs, extract) = try Fixtures.southCorpus()
         let store = try Store(path: current)
         _ = try store.ingest(docs, extract: extract)
 
@@ -81,7 +72,7 @@ import Testing
     @Test func theFullTextIndexOfAVersion5StoreGrowsByBatches() throws {
         let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v5.sqlite")
         defer { Fixtures.remove(current); Fixtures.remove(old) }
-        let (docs, extract) = try corpus()
+        let (docs, extract) = try Fixtures.southCorpus()
         #expect(docs.count > 4)
         let half = docs.count / 2
         let store = try Store(path: current)
@@ -136,27 +127,14 @@ import Testing
     @Test func aVersion6StoreReadsGroupsInIdOrderFromItsIndex() throws {
         let path = Fixtures.tempPath("v6.sqlite")
         defer { Fixtures.remove(path) }
-        let (docs, extract) = try corpus()
-        let events = "SELECT \(MigrationTests.eventFields), mention_ids FROM events ORDER BY id"
-        let groups: [String]
-        let before: [Row]
-        do {
-            let store = try Store(path: path)
-            _ = try store.ingest(docs, batchSize: 4, extract: extract)
-            before = try store.read { db in try Row.fetchAll(db, sql: events) }
-            groups = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT group_key FROM mentions") }
-            // back to version 6: its index, and the migration not yet applied
-            try store.write { db in
-                try db.execute(sql: """
-                    DROP INDEX mentions_group;
-                    CREATE INDEX mentions_group ON mentions(group_key);
-                    CREATE INDEX mentions_document ON mentions(document_id);
-                    DROP INDEX documents_fields;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8');
-                    """)
-            }
-        }
-        #expect(groups.count > 10)
+        // back to version 6: its index, and the migrations not yet applied
+        let (groups, before) = try olderStore(path, back: """
+            DROP INDEX mentions_group;
+            CREATE INDEX mentions_group ON mentions(group_key);
+            CREATE INDEX mentions_document ON mentions(document_id);
+            DROP INDEX documents_fields;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8');
+            """)
         let migrated = try Store(path: path)
         let columns = try migrated.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('mentions_group') ORDER BY seqno")
@@ -181,32 +159,18 @@ import Testing
             #expect(!ids.isEmpty)
             #expect(ids == ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
-        // every group fused again from the migrated store: the same events
-        try migrated.write { db in try db.execute(sql: "INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions") }
-        #expect(try migrated.refuseDirtyGroups(jobs: 2) == groups.count)
-        let after = try migrated.read { db in try Row.fetchAll(db, sql: events) }
-        #expect(after == before)
+        try expectSameEventsFusedAgain(migrated, groups: groups, before: before)
     }
+
     /// v8: fusion reads the documents' fields of a group's mentions from a covering index. A version 7 store
     /// migrated has the index, its group query reads documents through it (not their rows), and every group
     /// fuses to the same events.
     @Test func aVersion7StoreReadsDocumentFieldsFromACoveringIndex() throws {
         let path = Fixtures.tempPath("v7.sqlite")
         defer { Fixtures.remove(path) }
-        let (docs, extract) = try corpus()
-        let events = "SELECT \(MigrationTests.eventFields), mention_ids FROM events ORDER BY id"
-        let groups: [String]
-        let before: [Row]
-        do {
-            let store = try Store(path: path)
-            _ = try store.ingest(docs, batchSize: 4, extract: extract)
-            before = try store.read { db in try Row.fetchAll(db, sql: events) }
-            groups = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT group_key FROM mentions") }
-            try store.write { db in
-                try db.execute(sql: "DROP INDEX documents_fields; DELETE FROM grdb_migrations WHERE identifier = 'v8'")
-            }
-        }
-        #expect(groups.count > 10)
+        let (groups, before) = try olderStore(path, back: """
+            DROP INDEX documents_fields; DELETE FROM grdb_migrations WHERE identifier = 'v8'
+            """)
         let migrated = try Store(path: path)
         let columns = try migrated.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('documents_fields') ORDER BY seqno")
@@ -219,9 +183,28 @@ import Testing
         #expect(plan.contains { $0.contains("COVERING INDEX documents_fields") }, "\(plan)")
         #expect(plan.contains { $0.contains("mentions_group") })
         #expect(!plan.contains { $0.contains("TEMP B-TREE") })
+        try expectSameEventsFusedAgain(migrated, groups: groups, before: before)
+    }
+
+    static let events = "SELECT \(MigrationTests.eventFields), mention_ids FROM events ORDER BY id"
+
+    /// A store of the corpus at `path`, taken back to an earlier version by `back`: its fusion groups and events.
+    func olderStore(_ path: String, back: String) throws -> (groups: [String], events: [Row]) {
+        let (docs, extract) = try Fixtures.southCorpus()
+        let store = try Store(path: path)
+        _ = try store.ingest(docs, batchSize: 4, extract: extract)
+        let events = try store.read { db in try Row.fetchAll(db, sql: MigrationTests.events) }
+        let groups = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT group_key FROM mentions") }
+        try store.write { db in try db.execute(sql: back) }
+        #expect(groups.count > 10)
+        return (groups, events)
+    }
+
+    /// Every group fused again from the migrated store: the same events.
+    func expectSameEventsFusedAgain(_ migrated: Store, groups: [String], before: [Row]) throws {
         try migrated.write { db in try db.execute(sql: "INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions") }
         #expect(try migrated.refuseDirtyGroups(jobs: 2) == groups.count)
-        let after = try migrated.read { db in try Row.fetchAll(db, sql: events) }
+        let after = try migrated.read { db in try Row.fetchAll(db, sql: MigrationTests.events) }
         #expect(after == before)
     }
 }
