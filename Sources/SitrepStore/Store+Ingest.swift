@@ -31,15 +31,15 @@ extension Store {
     ///
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
     /// `fused` is told. From `bulkMentions` new mentions (and at least as many as the store held), the index of mentions by
-    /// group is left out until the end (see `GroupIndexDeferral`).
+    /// group and the index of their ids are left out until the end (see `BulkIndexDeferral`).
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,
                        fused: ((IngestResult) -> Void)? = nil,
                        bulkMentions: Int = 100_000) throws -> IngestResult {
         var result = IngestResult()
-        try ensureGroupIndex()
-        var deferral = GroupIndexDeferral(threshold: bulkMentions, storedBefore: try read { db in
+        try ensureIndexes()
+        var deferral = BulkIndexDeferral(threshold: bulkMentions, storedBefore: try read { db in
             try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM mentions") ?? 0
         })
         var stories = StoryMap()  // input story → stored story, for the whole run
@@ -124,7 +124,7 @@ extension Store {
     @discardableResult
     public func refuseDirtyGroups(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                                   mentionBudget: Int = 20_000) throws -> Int {
-        try ensureGroupIndex()
+        try ensureIndexes()
         var done = 0
         var after = ""
         while true {
@@ -164,14 +164,9 @@ extension Store {
         }
     }
 
-    /// Builds the index of mentions by group if a bulk ingest left it out and did not end.
-    func ensureGroupIndex() throws {
-        let present = try read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'mentions_group')
-                """)
-        }
-        if present != true { try GroupIndexDeferral.build(self) }
+    /// Builds the indexes of mentions a bulk ingest left out if it did not end.
+    func ensureIndexes() throws {
+        if try !read({ db in try BulkIndexDeferral.missing(db) }).isEmpty { try BulkIndexDeferral.build(self) }
     }
 
     /// A group's events and, for a territory group, its place's timeline, from its stored mentions.

@@ -133,7 +133,7 @@ import Testing
             CREATE INDEX mentions_group ON mentions(group_key);
             CREATE INDEX mentions_document ON mentions(document_id);
             DROP INDEX documents_fields;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8');
+            DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9');
             """)
         let migrated = try Store(path: path)
         let columns = try migrated.read { db in
@@ -145,7 +145,7 @@ import Testing
                 SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mentions' AND sql IS NOT NULL ORDER BY name
                 """)
         }
-        #expect(indexes == ["mentions_group"])
+        #expect(indexes == ["mentions_group", "mentions_id"])
         let plan = try migrated.read { db in
             try Row.fetchAll(db, sql: """
                 EXPLAIN QUERY PLAN SELECT \(Store.mentionColumns) FROM mentions m JOIN documents d
@@ -169,7 +169,7 @@ import Testing
         let path = Fixtures.tempPath("v7.sqlite")
         defer { Fixtures.remove(path) }
         let (groups, before) = try olderStore(path, back: """
-            DROP INDEX documents_fields; DELETE FROM grdb_migrations WHERE identifier = 'v8'
+            DROP INDEX documents_fields; DELETE FROM grdb_migrations WHERE identifier IN ('v8', 'v9')
             """)
         let migrated = try Store(path: path)
         let columns = try migrated.read { db in
@@ -183,6 +183,52 @@ import Testing
         #expect(plan.contains { $0.contains("COVERING INDEX documents_fields") }, "\(plan)")
         #expect(plan.contains { $0.contains("mentions_group") })
         #expect(!plan.contains { $0.contains("TEMP B-TREE") })
+        try expectSameEventsFusedAgain(migrated, groups: groups, before: before)
+    }
+
+    /// v9: a mention's id is unique by an index that can be dropped, not by the table's primary key. A version 8
+    /// store migrated keeps every row with its row id, has the unique index instead of SQLite's own, still refuses
+    /// a second row with an id, lists every event's sources, and fuses to the same events.
+    @Test func aVersion8StoreKeepsItsMentionsUnderAUniqueIndexOfIds() throws {
+        let current = Fixtures.tempPath("current.sqlite"), old = Fixtures.tempPath("v8.sqlite")
+        defer { Fixtures.remove(current); Fixtures.remove(old) }
+        let (groups, before) = try olderStore(current, back: "SELECT 1")
+        let rows = "SELECT rowid, * FROM mentions ORDER BY rowid"
+        let source = try Store(path: current)
+        let expected = try source.read { db in try Row.fetchAll(db, sql: rows) }
+        do {
+            let q = try DatabaseQueue(path: old)
+            try Store.migrator.migrate(q, upTo: "v8")
+            try q.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS a", arguments: [current])
+                try db.execute(sql: """
+                    INSERT INTO documents SELECT * FROM a.documents;
+                    INSERT INTO mentions (rowid, \(Store.mentionTableColumns))
+                        SELECT rowid, \(Store.mentionTableColumns) FROM a.mentions;
+                    INSERT INTO events SELECT * FROM a.events;
+                    INSERT INTO control_changes SELECT * FROM a.control_changes;
+                    """)
+                try db.execute(sql: "DETACH DATABASE a")
+            }
+            let pk = try q.read { db in try Int.fetchOne(db, sql: "SELECT pk FROM pragma_table_info('mentions') WHERE name = 'id'") }
+            #expect(pk == 1, "version 8: the id is the primary key")
+        }
+        let migrated = try Store(path: old)
+        #expect(try migrated.read { db in try Row.fetchAll(db, sql: rows) } == expected)
+        let indexes = try migrated.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, \"unique\" FROM pragma_index_list('mentions') ORDER BY name")
+                .map { "\($0[0] as String) \($0[1] as Int)" }
+        }
+        #expect(indexes == ["mentions_group 0", "mentions_id 1"])
+        let first = try #require(expected.first)
+        let refused = #expect(throws: SitrepError.self) {
+            try migrated.write { db in
+                try db.execute(sql: "INSERT INTO mentions SELECT * FROM mentions WHERE rowid = ?", arguments: [first["rowid"] as Int])
+            }
+        }
+        #expect(refused?.message.contains("UNIQUE constraint failed: mentions.id") == true)
+        let sources = try migrated.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event_sources") }
+        #expect(sources == expected.count)
         try expectSameEventsFusedAgain(migrated, groups: groups, before: before)
     }
 

@@ -6,13 +6,14 @@ import Testing
 @testable import SitrepIngest
 @testable import SitrepStore
 
-/// An ingest large next to its store writes without the index of mentions by group and builds it before it
-/// fuses; a small one keeps it; a store left without it gets it back before the next fusion.
-@Suite struct GroupIndexDeferralTests {
+/// An ingest large next to its store writes without the indexes of mentions by group and by id and builds them
+/// before it fuses; a small one keeps them; a store left without them gets them back before the next fusion.
+@Suite struct BulkIndexDeferralTests {
+    /// Both indexes present (true), both missing (false); one without the other fails the test.
     func hasIndex(_ store: Store) throws -> Bool {
-        try store.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'mentions_group')") ?? false
-        }
+        let missing = try store.read { db in try BulkIndexDeferral.missing(db) }
+        #expect(missing.isEmpty || missing == ["mentions_group", "mentions_id"])
+        return missing.isEmpty
     }
 
     static let events = "SELECT * FROM events ORDER BY id"
@@ -78,12 +79,48 @@ import Testing
         let before = try store.read { db in try Row.fetchAll(db, sql: Self.events) }
         // what an ingest killed while it wrote without the index leaves
         try store.write { db in
-            try db.execute(sql: "DROP INDEX mentions_group; INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions")
+            try db.execute(sql: """
+                DROP INDEX mentions_group; DROP INDEX mentions_id; INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions
+                """)
         }
         #expect(try !hasIndex(store))
         #expect(try store.refuseDirtyGroups(jobs: 2) > 10)
         #expect(try hasIndex(store))
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
+    }
+    /// Without the index of ids a second row with an id can be written; when the index is built the later row
+    /// stays, as it replaces the earlier with the index, and every other row is as it was.
+    @Test func aRepeatedIdWrittenWithoutTheIndexKeepsTheLaterRow() throws {
+        let path = Fixtures.tempPath("repeated-id.sqlite")
+        defer { Fixtures.remove(path) }
+        let (docs, extract) = try Fixtures.southCorpus()
+        let store = try Store(path: path)
+        _ = try store.ingest(docs, batchSize: 8, extract: extract)
+        let rows = "SELECT * FROM mentions ORDER BY id"
+        let before = try store.read { db in try Row.fetchAll(db, sql: rows) }
+        let ids = try store.read { db in try String.fetchAll(db, sql: "SELECT id FROM mentions ORDER BY rowid LIMIT 2") }
+        try store.write { db in
+            try db.execute(sql: "DROP INDEX mentions_group; DROP INDEX mentions_id")
+            for id in ids {
+                try db.execute(sql: "INSERT INTO mentions SELECT * FROM mentions WHERE id = ?", arguments: [id])
+                try db.execute(sql: "UPDATE mentions SET evidence = 'later: ' || evidence WHERE rowid = last_insert_rowid()")
+            }
+        }
+        #expect(try store.counts().mentions == before.count + 2)
+        try store.ensureIndexes()
+        #expect(try hasIndex(store))
+        let after = try store.read { db in try Row.fetchAll(db, sql: rows) }
+        #expect(after.count == before.count)
+        for (a, b) in zip(before, after) {
+            let id: String = a["id"]
+            #expect(b["id"] == id)
+            let evidence: String = a["evidence"]
+            #expect(b["evidence"] == (ids.contains(id) ? "later: " + evidence : evidence))
+        }
+        let refused = #expect(throws: SitrepError.self) {
+            try store.write { db in try db.execute(sql: "INSERT INTO mentions SELECT * FROM mentions LIMIT 1") }
+        }
+        #expect(refused?.message.contains("UNIQUE constraint failed: mentions.id") == true)
     }
     /// A pause that fuses builds the index again, and it stays for the rest of that ingest.
     @Test func afterAPauseTheIndexStays() throws {
@@ -92,7 +129,7 @@ import Testing
         let (docs, extract) = try Fixtures.southCorpus()
         let store = try Store(path: path)
         _ = try store.ingest(Array(docs.prefix(4)), batchSize: 4, extract: extract)
-        var d = GroupIndexDeferral(threshold: 10, storedBefore: 5)
+        var d = BulkIndexDeferral(threshold: 10, storedBefore: 5)
         try d.committed(mentions: 9, store)
         #expect(!d.deferred)
         #expect(try hasIndex(store), "below the threshold")
