@@ -45,8 +45,8 @@ struct BulkIndexDeferral {
     /// megabytes.
     static func build(_ store: Store) throws {
         try store.writeOutsideTransaction { db in
-            try db.execute(sql: "PRAGMA temp_store = FILE")
-            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            try db.execute(sql: "PRAGMA temp_store = FILE; PRAGMA threads = 2")
+            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA threads = 0") }
             try db.execute(sql: indexes[0].1)
             do {
                 try db.execute(sql: indexes[1].1)

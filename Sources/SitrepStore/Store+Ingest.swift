@@ -112,7 +112,11 @@ extension Store {
                 }
             }
         }
+        // a bulk ingest fuses in one pass over the table, sorted by group; what is left (groups without
+        // mentions) group by group
+        let bulk = deferral.deferred
         try deferral.restore(self, final: true)
+        if bulk { result.eventsTouched += try refuseDirtyGroupsInOnePass(jobs: jobs) }
         result.eventsTouched += try refuseDirtyGroups(jobs: jobs)
         return result
     }
@@ -177,7 +181,10 @@ extension Store {
     }
 
     static func fuse(group: String, _ db: Database) throws -> Fused {
-        let ms = try Store.mentions(group: group, db)
+        fuse(try Store.mentions(group: group, db), group: group)
+    }
+
+    static func fuse(_ ms: [EventMention], group: String) -> Fused {
         let events = EventFuser().fuse(ms)
         if group.hasPrefix("territory|"), let key = ms.first?.place?.key {
             return Fused(events: events, place: key, changes: ControlTimeline(events: events).changes)

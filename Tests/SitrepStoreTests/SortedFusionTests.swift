@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SitrepCore
+@testable import SitrepExtract
+@testable import SitrepIngest
+@testable import SitrepStore
+
+/// The end of a bulk ingest fuses every dirty group in one pass over the mentions sorted by group: the same
+/// events and changes of control as group by group, in rounds of whole groups.
+@Suite struct SortedFusionTests {
+    static let events = "SELECT * FROM events ORDER BY id"
+    static let changes = """
+        SELECT place_key, date_start, controller_id, previous_id, modality, confidence, sources, events, evidence
+        FROM control_changes ORDER BY place_key, date_start, controller_id
+        """
+
+    /// A store of the corpus whose events and changes are wiped and every group marked dirty: what it had.
+    func wipedStore(_ path: String) throws -> (Store, groups: Int, events: [Row], changes: [Row]) {
+        let (docs, extract) = try Fixtures.southCorpus()
+        let store = try Store(path: path)
+        _ = try store.ingest(docs, batchSize: 8, extract: extract)
+        let events = try store.read { db in try Row.fetchAll(db, sql: Self.events) }
+        let changes = try store.read { db in try Row.fetchAll(db, sql: Self.changes) }
+        #expect(events.count > 20 && !changes.isEmpty)
+        try store.write { db in
+            try db.execute(sql: """
+                DELETE FROM events; DELETE FROM control_changes;
+                INSERT INTO dirty_groups SELECT DISTINCT group_key FROM mentions
+                """)
+        }
+        let groups = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0 }
+        return (store, groups, events, changes)
+    }
+
+    @Test(arguments: [7, 20_000]) func onePassFusesWhatGroupByGroupFuses(budget: Int) throws {
+        let path = Fixtures.tempPath("sorted-\(budget).sqlite")
+        defer { Fixtures.remove(path) }
+        let (store, groups, events, changes) = try wipedStore(path)
+        #expect(groups > 10)
+        #expect(try store.refuseDirtyGroupsInOnePass(jobs: 2, mentionBudget: budget) == groups)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") } == 0)
+        #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == events)
+        #expect(try store.read { db in try Row.fetchAll(db, sql: Self.changes) } == changes)
+    }
+
+    /// A dirty group whose mentions are gone has nothing in the pass: it stays dirty for `refuseDirtyGroups`,
+    /// which deletes its events.
+    @Test func aGroupWithoutMentionsIsLeftForGroupByGroup() throws {
+        let path = Fixtures.tempPath("sorted-empty.sqlite")
+        defer { Fixtures.remove(path) }
+        let (store, groups, events, _) = try wipedStore(path)
+        #expect(try store.refuseDirtyGroupsInOnePass(jobs: 2, mentionBudget: 50) == groups)
+        let gone: String = try #require(events.first)["group_key"]
+        func eventsOf(_ g: String) throws -> Int? {
+            try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE group_key = ?", arguments: [g]) }
+        }
+        #expect(try eventsOf(gone) ?? 0 > 0)
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM mentions WHERE group_key = ?", arguments: [gone])
+            try db.execute(sql: "INSERT INTO dirty_groups VALUES (?)", arguments: [gone])
+        }
+        #expect(try store.refuseDirtyGroupsInOnePass(jobs: 2) == 0)
+        #expect(try store.read { db in try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups") } == [gone])
+        #expect(try eventsOf(gone) ?? 0 > 0)
+        #expect(try store.refuseDirtyGroups(jobs: 2) == 1)
+        #expect(try eventsOf(gone) == 0)
+    }
+}
