@@ -30,12 +30,14 @@ extension Store {
     /// The same for batches that arrive one by one (a stream of input): `batches` returns nil at the end.
     ///
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
-    /// `fused` is told. From `bulkMentions` new mentions (and at least as many as the store held), the index of mentions by
+    /// `fused` is told. Once the input has ended, `finishing` is told how many groups of mentions wait to be
+    /// fused, then how many are done, after each round. From `bulkMentions` new mentions (and at least as many as the store held), the index of mentions by
     /// group and the index of their ids are left out until the end (see `BulkIndexDeferral`).
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,
                        fused: ((IngestResult) -> Void)? = nil,
+                       finishing: ((_ fused: Int, _ groups: Int) -> Void)? = nil,
                        bulkMentions: Int = 100_000) throws -> IngestResult {
         var result = IngestResult()
         try ensureIndexes()
@@ -115,9 +117,14 @@ extension Store {
         // a bulk ingest fuses in one pass over the table, sorted by group; what is left (groups without
         // mentions) group by group
         let bulk = deferral.deferred
+        let dirty = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0 }
+        finishing?(0, dirty)
         try deferral.restore(self, final: true)
-        if bulk { result.eventsTouched += try refuseDirtyGroupsInOnePass(jobs: jobs) }
-        result.eventsTouched += try refuseDirtyGroups(jobs: jobs)
+        if bulk {
+            result.eventsTouched += try refuseDirtyGroupsInOnePass(jobs: jobs) { finishing?($0, dirty) }
+        }
+        let fusedBefore = result.eventsTouched
+        result.eventsTouched += try refuseDirtyGroups(jobs: jobs) { finishing?(fusedBefore + $0, dirty) }
         return result
     }
 
@@ -127,7 +134,7 @@ extension Store {
     /// transaction. Returns the number of groups fused.
     @discardableResult
     public func refuseDirtyGroups(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                  mentionBudget: Int = 20_000) throws -> Int {
+                                  mentionBudget: Int = 20_000, progress: ((Int) -> Void)? = nil) throws -> Int {
         try ensureIndexes()
         var done = 0
         var after = ""
@@ -165,6 +172,7 @@ extension Store {
                 }
             }
             done += groups.count
+            progress?(done)
         }
     }
 

@@ -61,6 +61,18 @@ struct IngestCommand: ParsableCommand {
                 let c = try? db.counts()
                 StandardError.print("ingest: input paused after \(r.read) documents; events fused: the store has "
                                     + "\(c?.events ?? 0) events, \(c?.changes ?? 0) changes of control")
+            }, finishing: { done, groups in
+                // the end of a large ingest: indexes sorted, then every touched group fused (minutes for millions)
+                let now = Date()
+                if done == 0 {
+                    guard groups > 0 else { return }
+                    StandardError.print("ingest: input read; fusing the events of \(groups) groups of mentions")
+                } else if now.timeIntervalSince(lastReport) > 2 {
+                    StandardError.print("ingest: \(done) of \(groups) groups fused")
+                } else {
+                    return
+                }
+                lastReport = now
             })
             let c = try db.counts()
             StandardError.print("ingest: \(result.added) documents added, \(result.skipped) already stored; "

@@ -36,9 +36,21 @@ import Testing
 
         let b = try Store(path: bulk)
         var states: [(mentions: Int, indexed: Bool)] = []
-        let r = try b.ingest(docs, batchSize: 4, extract: extract, progress: { r in
+        var finishing: [(fused: Int, groups: Int)] = []
+        var given = 0
+        let r = try b.ingest(batches: {
+            let batch = Array(docs.dropFirst(given).prefix(4))
+            given += batch.count
+            return batch.isEmpty ? nil : batch
+        }, extract: extract, progress: { r in
             states.append((r.mentions, (try? self.hasIndex(b)) ?? false))
-        }, bulkMentions: 20)
+        }, finishing: { finishing.append(($0, $1)) }, bulkMentions: 20)
+        // told the groups waiting, then the groups fused after each round, up to all of them
+        let groups = try b.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT group_key) FROM mentions") ?? 0 }
+        #expect(finishing.first?.fused == 0)
+        #expect(finishing.count >= 2 && finishing.allSatisfy { $0.groups == groups })
+        #expect(finishing.last?.fused == groups)
+        #expect(finishing.map(\.fused) == finishing.map(\.fused).sorted())
         #expect(r.mentions > 40)
         // indexed until the ingest has written 20 mentions, then without the index to the end
         let firstOut = try #require(states.firstIndex { !$0.indexed })

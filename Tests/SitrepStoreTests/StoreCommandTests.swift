@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import SitrepStore
 
 /// `ingest`, `events`, `timeline` and `control` from the command line, on the seed article.
 @Suite(.serialized) struct StoreCommandTests {
@@ -31,8 +32,14 @@ import Testing
         let (code, _, err) = try run(["ingest", seed, "--published", "2021-08-12"])
         #expect(code == 0)
         #expect(err.contains("1 documents added, 0 already stored"))
+        let groups = try Store(path: StoreCommandTests.db).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT group_key) FROM mentions") ?? 0
+        }
+        #expect(groups > 3)
+        #expect(err.contains("ingest: input read; fusing the events of \(groups) groups of mentions\n"))
         let again = try run(["ingest", seed, "--published", "2021-08-12"])
         #expect(again.2.contains("0 documents added, 1 already stored"))
+        #expect(!again.2.contains("fusing"), "nothing to fuse")
 
         let (_, timeline, _) = try run(["timeline", "--format", "jsonl"])
         let changes = timeline.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
