@@ -11,8 +11,8 @@ extension Store {
     /// each (a million articles: a few groups a second). Here the table is read in its order, once, and sorted.
     /// One thread reads (SQLite sorts in temporary files: memory holds rounds, not the table); `jobs` threads
     /// fuse a round of whole groups (about `mentionBudget` mentions) while the next is read; each round is
-    /// written in one transaction. A group larger than a round is read on only once the round before it is
-    /// written: memory holds one such group, as when fusing group by group.
+    /// written in one transaction. A group of more than a quarter of a round is read on only once the round
+    /// before it is written: memory holds one such group, as when fusing group by group.
     @discardableResult
     func refuseDirtyGroupsInOnePass(jobs: Int, mentionBudget: Int = 20_000, progress: ((Int) -> Void)? = nil) throws -> Int {
         let rounds = RoundQueue()
@@ -76,6 +76,7 @@ extension Store {
                 var round: [Store.GroupMentions] = []
                 var inRound = 0
                 var current: Store.GroupMentions? = nil
+                let pause = max(1, budget / 4)
                 while try rows.next(db) {
                     let group = values.string(rows, Int32(Store.mentionColumnCount)) ?? ""
                     if current?.group != group {
@@ -91,8 +92,8 @@ extension Store {
                         current = Store.GroupMentions(group: group, mentions: [])
                     }
                     current!.mentions.append(Store.mention(rows, values))
-                    // a group larger than a round is read on once the round before it is written
-                    if current!.mentions.count % budget == 0 { guard rounds.awaitIdle() else { return } }
+                    // a large group is read on once the round before it is written: memory holds one
+                    if current!.mentions.count % pause == 0 { guard rounds.awaitIdle() else { return } }
                 }
                 if let c = current { round.append(c) }
                 if !round.isEmpty { _ = rounds.put(round) }
@@ -113,7 +114,7 @@ extension Store {
         var mentions: [EventMention]
     }
 
-    /// Rounds handed from the reading thread to the fusing one: one waits while one is fused and the next is read.
+    /// Rounds handed from the reading thread to the fusing one: memory holds the round being fused and the next.
     final class RoundQueue: @unchecked Sendable {
         private let condition = NSCondition()
         private var waiting: [[GroupMentions]] = []
@@ -146,7 +147,9 @@ extension Store {
             if cancelled { return false }
             waiting.append(round)
             condition.broadcast()
-            return true
+            // and until it is taken: the reader builds the next round while this one is fused, not a third
+            while !waiting.isEmpty && !cancelled { condition.wait() }
+            return !cancelled
         }
 
         func finish(_ error: Error?) {

@@ -33,7 +33,7 @@ import Testing
         return (store, groups, events, changes)
     }
 
-    @Test(arguments: [7, 20_000]) func onePassFusesWhatGroupByGroupFuses(budget: Int) throws {
+    @Test(arguments: [2, 7, 20_000]) func onePassFusesWhatGroupByGroupFuses(budget: Int) throws {
         let path = Fixtures.tempPath("sorted-\(budget).sqlite")
         defer { Fixtures.remove(path) }
         let (store, groups, events, changes) = try wipedStore(path)
