@@ -31,8 +31,10 @@ extension Store {
     ///
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
     /// `fused` is told. Once the input has ended, `finishing` is told how many groups of mentions wait to be
-    /// fused, then how many are done, after each round. From `bulkMentions` new mentions (and at least as many as the store held), the index of mentions by
-    /// group and the index of their ids are left out until the end (see `BulkIndexDeferral`).
+    /// fused, then how many are done, after each round. From `bulkMentions` new mentions (and at least as many
+    /// as the store held), the indexes of mentions by group and by id are left out until the end (see
+    /// `BulkIndexDeferral`), and the groups are fused in one pass over the table (see
+    /// `refuseDirtyGroupsInOnePass`).
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,

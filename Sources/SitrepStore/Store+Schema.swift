@@ -173,7 +173,8 @@ extension Store {
                     confidence REAL NOT NULL,
                     trigger TEXT NOT NULL
                 );
-                INSERT INTO mentions_v9 (rowid, \(mentionTableColumns)) SELECT rowid, \(mentionTableColumns) FROM mentions;
+                INSERT INTO mentions_v9 (rowid, \(mentionTableColumns))
+                    SELECT rowid, \(mentionTableColumns) FROM mentions;
                 DROP TABLE mentions;
                 ALTER TABLE mentions_v9 RENAME TO mentions;
                 CREATE UNIQUE INDEX mentions_id ON mentions(id);

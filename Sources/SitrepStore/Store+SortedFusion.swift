@@ -14,7 +14,8 @@ extension Store {
     /// written in one transaction. A group of more than a quarter of a round is read on only once the round
     /// before it is written: memory holds one such group, as when fusing group by group.
     @discardableResult
-    func refuseDirtyGroupsInOnePass(jobs: Int, mentionBudget: Int = 20_000, progress: ((Int) -> Void)? = nil) throws -> Int {
+    func refuseDirtyGroupsInOnePass(jobs: Int, mentionBudget: Int = 20_000,
+                                    progress: ((Int) -> Void)? = nil) throws -> Int {
         let rounds = RoundQueue()
         let reading = DispatchGroup()
         reading.enter()
