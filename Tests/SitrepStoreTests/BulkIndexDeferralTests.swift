@@ -16,6 +16,14 @@ import Testing
         return missing.isEmpty
     }
 
+    /// A store of the south corpus, ingested in batches of 8 (no index left out).
+    func ingestedStore(_ path: String) throws -> Store {
+        let (docs, extract) = try Fixtures.southCorpus()
+        let store = try Store(path: path)
+        _ = try store.ingest(docs, batchSize: 8, extract: extract)
+        return store
+    }
+
     static let events = "SELECT * FROM events ORDER BY id"
     static let changes = """
         SELECT place_key, date_start, controller_id, previous_id, modality, confidence, sources, events, evidence
@@ -85,9 +93,7 @@ import Testing
     @Test func aStoreLeftWithoutTheIndexGetsItBackBeforeFusing() throws {
         let path = Fixtures.tempPath("no-index.sqlite")
         defer { Fixtures.remove(path) }
-        let (docs, extract) = try Fixtures.southCorpus()
-        let store = try Store(path: path)
-        _ = try store.ingest(docs, batchSize: 8, extract: extract)
+        let store = try ingestedStore(path)
         let before = try store.read { db in try Row.fetchAll(db, sql: Self.events) }
         // what an ingest killed while it wrote without the index leaves
         try store.write { db in
@@ -100,14 +106,13 @@ import Testing
         #expect(try hasIndex(store))
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
     }
+
     /// Without the index of ids a second row with an id can be written; when the index is built the later row
     /// stays, as it replaces the earlier with the index, and every other row is as it was.
     @Test func aRepeatedIdWrittenWithoutTheIndexKeepsTheLaterRow() throws {
         let path = Fixtures.tempPath("repeated-id.sqlite")
         defer { Fixtures.remove(path) }
-        let (docs, extract) = try Fixtures.southCorpus()
-        let store = try Store(path: path)
-        _ = try store.ingest(docs, batchSize: 8, extract: extract)
+        let store = try ingestedStore(path)
         let rows = "SELECT * FROM mentions ORDER BY id"
         let before = try store.read { db in try Row.fetchAll(db, sql: rows) }
         let ids = try store.read { db in try String.fetchAll(db, sql: "SELECT id FROM mentions ORDER BY rowid LIMIT 2") }

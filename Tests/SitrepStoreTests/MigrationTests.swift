@@ -30,20 +30,14 @@ import Testing
 
         // the same content in a store with the schema of v4, where each mention row names its event
         do {
-            let q = try DatabaseQueue(path: old)
-            try Store.migrator.migrate(q, upTo: "v4")
-            try q.writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS a", arguments: [current])
-                try db.execute(sql: """
-                    INSERT INTO documents SELECT * FROM a.documents;
-                    INSERT INTO mentions SELECT m.id, m.document_id, m.group_key,
-                        (SELECT e.id FROM a.events e, json_each(e.mention_ids) j WHERE j.value = m.id),
-                        \(Self.mentionFields) FROM a.mentions m;
-                    INSERT INTO events SELECT \(Self.eventFields) FROM a.events;
-                    INSERT INTO control_changes SELECT * FROM a.control_changes;
-                    """)
-                try db.execute(sql: "DETACH DATABASE a")
-            }
+            let q = try storeOfVersion("v4", at: old, copying: current, """
+                INSERT INTO documents SELECT * FROM a.documents;
+                INSERT INTO mentions SELECT m.id, m.document_id, m.group_key,
+                    (SELECT e.id FROM a.events e, json_each(e.mention_ids) j WHERE j.value = m.id),
+                    \(Self.mentionFields) FROM a.mentions m;
+                INSERT INTO events SELECT \(Self.eventFields) FROM a.events;
+                INSERT INTO control_changes SELECT * FROM a.control_changes;
+                """)
             let linked = try q.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mentions WHERE event_id IS NOT NULL") }
             #expect(linked == (try store.counts().mentions))
         }
@@ -197,19 +191,13 @@ import Testing
         let source = try Store(path: current)
         let expected = try source.read { db in try Row.fetchAll(db, sql: rows) }
         do {
-            let q = try DatabaseQueue(path: old)
-            try Store.migrator.migrate(q, upTo: "v8")
-            try q.writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS a", arguments: [current])
-                try db.execute(sql: """
-                    INSERT INTO documents SELECT * FROM a.documents;
-                    INSERT INTO mentions (rowid, \(Store.mentionTableColumns))
-                        SELECT rowid, \(Store.mentionTableColumns) FROM a.mentions;
-                    INSERT INTO events SELECT * FROM a.events;
-                    INSERT INTO control_changes SELECT * FROM a.control_changes;
-                    """)
-                try db.execute(sql: "DETACH DATABASE a")
-            }
+            let q = try storeOfVersion("v8", at: old, copying: current, """
+                INSERT INTO documents SELECT * FROM a.documents;
+                INSERT INTO mentions (rowid, \(Store.mentionTableColumns))
+                    SELECT rowid, \(Store.mentionTableColumns) FROM a.mentions;
+                INSERT INTO events SELECT * FROM a.events;
+                INSERT INTO control_changes SELECT * FROM a.control_changes;
+                """)
             let pk = try q.read { db in try Int.fetchOne(db, sql: "SELECT pk FROM pragma_table_info('mentions') WHERE name = 'id'") }
             #expect(pk == 1, "version 8: the id is the primary key")
         }
@@ -233,6 +221,18 @@ import Testing
     }
 
     static let events = "SELECT \(MigrationTests.eventFields), mention_ids FROM events ORDER BY id"
+
+    /// A store at `path` with the schema of `version`, filled by `copy` from the store at `source` (attached as `a`).
+    func storeOfVersion(_ version: String, at path: String, copying source: String, _ copy: String) throws -> DatabaseQueue {
+        let q = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(q, upTo: version)
+        try q.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS a", arguments: [source])
+            try db.execute(sql: copy)
+            try db.execute(sql: "DETACH DATABASE a")
+        }
+        return q
+    }
 
     /// A store of the corpus at `path`, taken back to an earlier version by `back`: its fusion groups and events.
     func olderStore(_ path: String, back: String) throws -> (groups: [String], events: [Row]) {
