@@ -68,7 +68,7 @@ struct IngestCommand: ParsableCommand {
                 let now = Date()
                 if done == 0 {
                     guard groups > 0 else { return }
-                    StandardError.print("ingest: input read; fusing the events of \(groups) groups of mentions")
+                    StandardError.print("ingest: input read; fusing the events of \(groups) group\(groups == 1 ? "" : "s") of mentions")
                 } else if now.timeIntervalSince(lastReport) > 2 {
                     StandardError.print("ingest: \(done) of \(groups) groups fused")
                 } else {

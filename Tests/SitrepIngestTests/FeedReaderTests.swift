@@ -57,6 +57,31 @@ import Testing
         #expect(docs[1].text == "GAO, Nov 15 - Gunmen attacked a supply convoy near Gao on Wednesday, a security source said.")
     }
 
+    /// A feed whose download stopped inside an item: that item is skipped with a warning, not stored cut off;
+    /// one that stopped between items keeps them all, silently.
+    @Test func aFeedCutShortSkipsItsUnfinishedItem() throws {
+        let whole = Fixtures.bytes("Tests/Fixtures/Feeds/monitor.atom")
+        let (complete, _) = try read("Tests/Fixtures/Feeds/monitor.atom")
+        let text = String(decoding: whole, as: UTF8.self)
+        let second = try #require(text.range(of: "<entry", options: .backwards))
+        let before = text.utf8.distance(from: text.startIndex, to: second.lowerBound)
+        func readCut(at n: Int) throws -> ([Document], [String]) {
+            var docs: [Document] = []
+            var warnings: [String] = []
+            try DocumentReader(warn: { warnings.append($0) }).read(bytes: Array(whole.prefix(n)), name: "cut.atom",
+                                                                   idBase: "cut.atom") { docs.append($0) }
+            return (docs, warnings)
+        }
+        let inside = try readCut(at: before + 200)
+        #expect(inside.0.map(\.id) == [complete[0].id])
+        #expect(inside.0.first?.text == complete[0].text)
+        #expect(inside.1 == ["sitrep: skipped: cut.atom: item 2: the feed ends inside it (cut short?)"])
+        let between = try readCut(at: before)
+        #expect(between.0.map(\.text) == [complete[0].text])
+        #expect(between.1.isEmpty)
+        #expect(FeedReader.closingItemTags(Array("<a:entry>x</a:entry ><item/></item>< /item>".utf8)) == 2)
+    }
+
     @Test func rdfFeedInLatin1() throws {
         let (docs, _) = try read("Tests/Fixtures/Feeds/digest.rdf")
         #expect(docs.count == 1)

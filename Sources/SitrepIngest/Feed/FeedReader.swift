@@ -35,6 +35,12 @@ enum FeedReader {
         guard !items.isEmpty else {
             throw SitrepError(.emptyInput, "the feed has no items", at: name)
         }
+        // a feed cut short (a download that stopped) ends inside its last item: the parser, which recovers,
+        // would give that item's text up to the cut as if it were the whole article
+        if closingItemTags(utf8) < items.count {
+            warn("sitrep: skipped: \(name): item \(items.count): the feed ends inside it (cut short?)")
+            items.removeLast()
+        }
         var docs: [Document] = []
         for (i, item) in items.enumerated() {
             let at = "\(name): item \(i + 1)"
@@ -49,6 +55,29 @@ enum FeedReader {
             throw SitrepError(.emptyInput, "no item of the feed has any text", at: name)
         }
         return docs
+    }
+
+    /// How many `</item>` and `</entry>` tags (with any namespace prefix) the bytes hold.
+    static func closingItemTags(_ b: [UInt8]) -> Int {
+        var n = 0
+        var i = 0
+        while i + 1 < b.count {
+            guard b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "/") else { i += 1; continue }
+            var j = i + 2
+            var start = j
+            while j < b.count, b[j] != UInt8(ascii: ">"), b[j] != UInt8(ascii: "<"), j - i < 64 {
+                if b[j] == UInt8(ascii: ":") { start = j + 1 }
+                j += 1
+            }
+            var end = j
+            while end > start, b[end - 1] == UInt8(ascii: " ") || b[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+            if j < b.count, b[j] == UInt8(ascii: ">") {
+                let tag = b[start..<end]
+                if tag.elementsEqual("item".utf8) || tag.elementsEqual("entry".utf8) { n += 1 }
+            }
+            i = j
+        }
+        return n
     }
 
     private static func document(_ item: MarkupNode, index: Int, at: String, idBase: String, channel: String?,
