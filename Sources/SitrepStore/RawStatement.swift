@@ -102,6 +102,12 @@ struct RawStatement {
         sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_double(handle, i)
     }
 
+    /// Resets a query left before its last row (its read transaction ends with it).
+    mutating func reset() {
+        sqlite3_reset(handle)
+        index = 0
+    }
+
     /// Steps the statement once, and resets it for the next row. Every parameter is bound before each run
     /// (no value is left from the row before).
     mutating func run(_ db: Database) throws {

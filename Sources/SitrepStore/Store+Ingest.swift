@@ -122,11 +122,10 @@ extension Store {
         let dirty = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0 }
         finishing?(0, dirty)
         try deferral.restore(self, final: true)
-        if bulk {
-            result.eventsTouched += try refuseDirtyGroupsInOnePass(jobs: jobs) { finishing?($0, dirty) }
-        }
-        let fusedBefore = result.eventsTouched
-        result.eventsTouched += try refuseDirtyGroups(jobs: jobs) { finishing?(fusedBefore + $0, dirty) }
+        // counted from here: groups fused during pauses are not among the `dirty` ones
+        let inOnePass = bulk ? try refuseDirtyGroupsInOnePass(jobs: jobs) { finishing?($0, dirty) } : 0
+        let rest = try refuseDirtyGroups(jobs: jobs) { finishing?(inOnePass + $0, dirty) }
+        result.eventsTouched += inOnePass + rest
         return result
     }
 

@@ -73,6 +73,7 @@ extension Store {
                 try db.execute(sql: "PRAGMA temp_store = FILE")
                 defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
                 var rows = RawStatement(try db.cachedStatement(sql: Store.sortedDirtyMentions))
+                defer { rows.reset() }  // when the fusing side stopped first
                 let values = RepeatedValues(columns: Store.mentionColumnCount + 1)
                 var round: [Store.GroupMentions] = []
                 var inRound = 0

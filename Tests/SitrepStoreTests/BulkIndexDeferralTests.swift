@@ -107,6 +107,32 @@ import Testing
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
     }
 
+    /// Groups fused while the input paused are not counted again at the end: the end counts up to the groups
+    /// still waiting then.
+    @Test func theEndCountsOnlyTheGroupsLeftAfterAPause() throws {
+        let path = Fixtures.tempPath("pause-count.sqlite")
+        defer { Fixtures.remove(path) }
+        let (docs, extract) = try Fixtures.southCorpus()
+        let store = try Store(path: path)
+        var given = 0
+        var pauses = 0
+        var finishing: [(fused: Int, groups: Int)] = []
+        let r = try store.ingest(batches: {
+            if given == 8 { Thread.sleep(forTimeInterval: 1.6) }  // a pause: the first batches are fused
+            let batch = Array(docs.dropFirst(given).prefix(4))
+            given += batch.count
+            return batch.isEmpty ? nil : batch
+        }, extract: extract, fused: { _ in pauses += 1 }, finishing: { finishing.append(($0, $1)) })
+        #expect(pauses >= 1)
+        let groups = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT group_key) FROM mentions") ?? 0 }
+        let waiting = try #require(finishing.first?.groups)
+        #expect(waiting > 0 && waiting < groups, "some groups were fused in the pause")
+        #expect(finishing.first?.fused == 0)
+        #expect(finishing.last?.fused == waiting)
+        #expect(finishing.allSatisfy { $0.groups == waiting && $0.fused <= waiting })
+        #expect(r.eventsTouched > waiting, "the groups of the pause and of the end")
+    }
+
     /// Without the index of ids a second row with an id can be written; when the index is built the later row
     /// stays, as it replaces the earlier with the index, and every other row is as it was.
     @Test func aRepeatedIdWrittenWithoutTheIndexKeepsTheLaterRow() throws {
