@@ -13,12 +13,16 @@ import GRDB
 /// Without the index of ids nothing stops a second row with an id already stored: ids are hashes of the document
 /// and the mention, and documents already stored are skipped, so only a hash collision makes one. Before the index
 /// is built the later row of an id replaces the earlier, as it does with the index.
+///
+/// The list of dirty groups is a third index in no order (a million groups at a million articles: each commit
+/// rewrote most of its pages). Left out too, it is made from the group index once that is built: every group of
+/// a mention after the row id `dirty_after` keeps (a scan of the index in group order, seconds for millions).
 struct BulkIndexDeferral {
     /// New mentions from which an ingest leaves the indexes out, if the store held fewer before.
     let threshold: Int
     /// Mentions in the store when the ingest began (its largest row id: an estimate without a scan).
     let storedBefore: Int
-    /// The indexes are out now.
+    /// The indexes are out now, and the commits list no dirty group.
     private(set) var deferred = false
     /// A pause fused with the indexes built again: they stay for the rest of the ingest.
     private var settled = false
@@ -40,6 +44,11 @@ struct BulkIndexDeferral {
         return indexes.map(\.0).filter { !present.contains($0) }
     }
 
+    /// A bulk ingest left work undone: indexes missing, or dirty groups not listed.
+    static func isPending(_ db: Database) throws -> Bool {
+        try !missing(db).isEmpty || Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dirty_after)") == true
+    }
+
     /// Builds the indexes that are missing. SQLite sorts the keys in temporary files here, not in memory
     /// (`temp_store` is MEMORY for the statement journals of the ingest): a million mentions would hold a hundred
     /// megabytes.
@@ -54,6 +63,22 @@ struct BulkIndexDeferral {
                 try removeRepeatedIDs(db)
                 try db.execute(sql: indexes[1].1)
             }
+            try listDirtyGroups(db)
+        }
+    }
+
+    /// Lists the groups of the mentions written after `dirty_after` as dirty, in group order, from the group
+    /// index (its entries carry the row id).
+    static func listDirtyGroups(_ db: Database) throws {
+        try db.inTransaction {
+            if let after = try Int.fetchOne(db, sql: "SELECT MIN(mention_rowid) FROM dirty_after") {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO dirty_groups
+                    SELECT group_key FROM mentions INDEXED BY mentions_group WHERE rowid > ? GROUP BY group_key
+                    """, arguments: [after])
+                try db.execute(sql: "DELETE FROM dirty_after")
+            }
+            return .commit
         }
     }
 
@@ -77,6 +102,7 @@ struct BulkIndexDeferral {
         guard !deferred, !settled, mentions >= threshold, mentions >= storedBefore else { return }
         try store.write { db in
             for (name, _) in BulkIndexDeferral.indexes { try db.execute(sql: "DROP INDEX IF EXISTS \(name)") }
+            try db.execute(sql: "INSERT INTO dirty_after VALUES (?)", arguments: [storedBefore])
         }
         deferred = true
     }

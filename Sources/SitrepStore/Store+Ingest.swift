@@ -30,8 +30,8 @@ extension Store {
     /// The same for batches that arrive one by one (a stream of input): `batches` returns nil at the end.
     ///
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
-    /// `fused` is told. Once the input has ended, `finishing` is told how many groups of mentions wait to be
-    /// fused, then how many are done, after each round. From `bulkMentions` new mentions (and at least as many
+    /// `fused` is told. Once the input has ended, `indexing` is told if a bulk ingest builds its indexes, then
+    /// `finishing` how many groups of mentions wait to be fused, then how many are done, after each round. From `bulkMentions` new mentions (and at least as many
     /// as the store held), the indexes of mentions by group and by id are left out until the end (see
     /// `BulkIndexDeferral`), and the groups are fused in one pass over the table (see
     /// `refuseDirtyGroupsInOnePass`).
@@ -39,6 +39,7 @@ extension Store {
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,
                        fused: ((IngestResult) -> Void)? = nil,
+                       indexing: (() -> Void)? = nil,
                        finishing: ((_ fused: Int, _ groups: Int) -> Void)? = nil,
                        bulkMentions: Int = 100_000) throws -> IngestResult {
         var result = IngestResult()
@@ -87,7 +88,7 @@ extension Store {
                 var failure: Error? = nil
                 if let p = pending {
                     do {
-                        try commit(p, into: &result)
+                        try commit(p, into: &result, listingGroups: !deferral.deferred)
                         result.read += p.read
                         if !p.fresh.isEmpty { paused.stored() }
                         try deferral.committed(mentions: result.mentions, self)
@@ -119,9 +120,10 @@ extension Store {
         // a bulk ingest fuses in one pass over the table, sorted by group; what is left (groups without
         // mentions) group by group
         let bulk = deferral.deferred
+        if bulk { indexing?() }
+        try deferral.restore(self, final: true)
         let dirty = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0 }
         finishing?(0, dirty)
-        try deferral.restore(self, final: true)
         // counted from here: groups fused during pauses are not among the `dirty` ones
         let inOnePass = bulk ? try refuseDirtyGroupsInOnePass(jobs: jobs) { finishing?($0, dirty) } : 0
         let rest = try refuseDirtyGroups(jobs: jobs) { finishing?(inOnePass + $0, dirty) }
@@ -177,9 +179,9 @@ extension Store {
         }
     }
 
-    /// Builds the indexes of mentions a bulk ingest left out if it did not end.
+    /// Builds the indexes of mentions, and lists the dirty groups, that a bulk ingest left out if it did not end.
     func ensureIndexes() throws {
-        if try !read({ db in try BulkIndexDeferral.missing(db) }).isEmpty { try BulkIndexDeferral.build(self) }
+        if try read({ db in try BulkIndexDeferral.isPending(db) }) { try BulkIndexDeferral.build(self) }
     }
 
     /// A group's events and, for a territory group, its place's timeline, from its stored mentions.
@@ -277,8 +279,9 @@ extension Store {
                         samples: samples, found: found, stories: stories, keys: keys)
     }
 
-    /// Step 4 of a batch, one transaction: documents, samples, mentions, and the groups to fuse again.
-    private func commit(_ p: Prepared, into result: inout IngestResult) throws {
+    /// Step 4 of a batch, one transaction: documents, samples, mentions, and the groups to fuse again (unless a
+    /// bulk ingest lists them at its end).
+    private func commit(_ p: Prepared, into result: inout IngestResult, listingGroups: Bool) throws {
         result.skipped += p.skipped
         guard !p.fresh.isEmpty else { return }
         let fresh = p.fresh, hashes = p.hashes, samples = p.samples, found = p.found
@@ -313,7 +316,7 @@ extension Store {
                 }
                 for k in found[i].indices {  // not `for m in`: that copies each mention
                     try Store.insert(found[i][k], db)
-                    groups.insert(Store.groupKey(found[i][k]))
+                    if listingGroups { groups.insert(Store.groupKey(found[i][k])) }
                     result.mentions += 1
                 }
             }

@@ -185,6 +185,11 @@ extension Store {
                     JOIN documents d ON d.id = m.document_id;
                 """)
         }
+        m.registerMigration("v10") { db in
+            // a bulk ingest lists no dirty group while it writes (see `BulkIndexDeferral`): the groups of the
+            // mentions after this row id are dirty, and are listed from the group index once it is built
+            try db.execute(sql: "CREATE TABLE dirty_after (mention_rowid INTEGER NOT NULL)")
+        }
         return m
     }
 

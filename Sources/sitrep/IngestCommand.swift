@@ -50,6 +50,7 @@ struct IngestCommand: ParsableCommand {
             let db = try store.open(create: true)
             let extractor = try loading.wait()
             var lastReport = Date()
+            var indexed = false
             let result = try db.ingest(batches: { try pipeline.next() }, jobs: jobs, extract: { extractor.extract($0) },
                                        progress: { r in
                 let now = Date()
@@ -63,12 +64,16 @@ struct IngestCommand: ParsableCommand {
                 let c = try? db.counts()
                 StandardError.print("ingest: input paused after \(r.read) documents; events fused: the store has "
                                     + "\(c?.events ?? 0) events, \(c?.changes ?? 0) changes of control")
+            }, indexing: {
+                indexed = true
+                StandardError.print("ingest: input read; sorting the mentions by group and by id (the indexes)")
             }, finishing: { done, groups in
                 // the end of a large ingest: indexes sorted, then every touched group fused (minutes for millions)
                 let now = Date()
                 if done == 0 {
                     guard groups > 0 else { return }
-                    StandardError.print("ingest: input read; fusing the events of \(groups) group\(groups == 1 ? "" : "s") of mentions")
+                    StandardError.print("ingest: \(indexed ? "" : "input read; ")fusing the events of \(groups) "
+                                        + "group\(groups == 1 ? "" : "s") of mentions")
                 } else if now.timeIntervalSince(lastReport) > 2 {
                     StandardError.print("ingest: \(done) of \(groups) groups fused")
                 } else {

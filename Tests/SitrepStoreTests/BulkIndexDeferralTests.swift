@@ -43,16 +43,21 @@ import Testing
         #expect(!withIndex.isEmpty && withIndex.allSatisfy { $0 }, "the default threshold is far above this corpus")
 
         let b = try Store(path: bulk)
-        var states: [(mentions: Int, indexed: Bool)] = []
+        var states: [(mentions: Int, indexed: Bool, listed: Int, marked: Bool)] = []
         var finishing: [(fused: Int, groups: Int)] = []
+        var indexing = 0
         var given = 0
         let r = try b.ingest(batches: {
             let batch = Array(docs.dropFirst(given).prefix(4))
             given += batch.count
             return batch.isEmpty ? nil : batch
         }, extract: extract, progress: { r in
-            states.append((r.mentions, (try? self.hasIndex(b)) ?? false))
-        }, finishing: { finishing.append(($0, $1)) }, bulkMentions: 20)
+            let (listed, marked) = try! b.read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups")!,
+                 try Int.fetchOne(db, sql: "SELECT mention_rowid FROM dirty_after") == 0)
+            }
+            states.append((r.mentions, (try? self.hasIndex(b)) ?? false, listed, marked))
+        }, indexing: { indexing += 1 }, finishing: { finishing.append(($0, $1)) }, bulkMentions: 20)
         // told the groups waiting, then the groups fused after each round, up to all of them
         let groups = try b.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT group_key) FROM mentions") ?? 0 }
         #expect(finishing.first?.fused == 0)
@@ -65,7 +70,14 @@ import Testing
         #expect(states[firstOut].mentions >= 20)
         #expect(firstOut == 0 || states[firstOut - 1].mentions < 20)
         #expect(states[firstOut...].allSatisfy { !$0.indexed })
+        // from then on no group is listed as dirty: the mentions after the store's first row id (0) are
+        #expect(states[..<firstOut].allSatisfy { !$0.marked })
+        #expect(states[firstOut...].allSatisfy { $0.marked && $0.listed == states[firstOut].listed })
+        #expect(states[firstOut].listed > 0 && states.last!.mentions > states[firstOut].mentions)
+        #expect(indexing == 1)
         #expect(try hasIndex(b), "built again before fusing")
+        #expect(try b.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_after") } == 0)
+        #expect(try b.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") } == 0)
         for sql in [Self.events, Self.changes] {
             let x = try a.read { db in try Row.fetchAll(db, sql: sql) }
             let y = try b.read { db in try Row.fetchAll(db, sql: sql) }
@@ -104,6 +116,41 @@ import Testing
         #expect(try !hasIndex(store))
         #expect(try store.refuseDirtyGroups(jobs: 2) > 10)
         #expect(try hasIndex(store))
+        #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
+    }
+
+    /// An ingest killed while it listed no dirty group (it kept the row id after which every mention's group is
+    /// dirty): the next fusion lists exactly the groups of the later mentions, and fuses them.
+    @Test func theGroupsAnInterruptedBulkIngestDidNotListAreFusedNext() throws {
+        let path = Fixtures.tempPath("unlisted.sqlite")
+        defer { Fixtures.remove(path) }
+        let store = try ingestedStore(path)
+        let before = try store.read { db in try Row.fetchAll(db, sql: Self.events) }
+        let (all, half) = try store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT MAX(rowid) FROM mentions")!,
+             try Int.fetchOne(db, sql: "SELECT MAX(rowid) / 2 FROM mentions")!)
+        }
+        let later = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT group_key FROM mentions WHERE rowid > ? ORDER BY group_key",
+                                arguments: [half])
+        }
+        #expect(!later.isEmpty && all > half)
+        try store.write { db in
+            try db.execute(sql: "DROP INDEX mentions_group; DROP INDEX mentions_id; INSERT INTO dirty_after VALUES (?)",
+                           arguments: [half])
+        }
+        try store.ensureIndexes()
+        #expect(try hasIndex(store))
+        #expect(try store.read { db in try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups ORDER BY group_key") }
+                == later)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_after") } == 0)
+        // from row id 0: every group, fused again from nothing
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM dirty_groups; DELETE FROM events; DELETE FROM control_changes")
+            try db.execute(sql: "DROP INDEX mentions_group; INSERT INTO dirty_after VALUES (0)")
+        }
+        let groups = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT group_key) FROM mentions")! }
+        #expect(try store.refuseDirtyGroups(jobs: 2) == groups)
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
     }
 
