@@ -47,7 +47,11 @@ struct IngestCommand: ParsableCommand {
             try input.checkPaths()
             let loading = ExtractorLoading()
             let pipeline = DocumentPipeline(input, batchSize: batch)
+            let existed = FileManager.default.fileExists(atPath: store.path)
             let db = try store.open(create: true)
+            var ended = false
+            // a store this run made and left empty (its input failed before a document was stored) is not kept
+            defer { if !ended, !existed, (try? db.counts().documents) == 0 { store.remove() } }
             let extractor = try loading.wait()
             var lastReport = Date()
             var indexed = false
@@ -81,6 +85,7 @@ struct IngestCommand: ParsableCommand {
                 }
                 lastReport = now
             })
+            ended = true
             let c = try db.counts()
             StandardError.print("ingest: \(result.added) documents added, \(result.skipped) already stored; "
                                 + "\(result.mentions) mentions; the store has \(c.documents) documents, \(c.events) events, "

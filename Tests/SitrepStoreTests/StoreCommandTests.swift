@@ -71,4 +71,24 @@ import Testing
         #expect(bad.0 == 2)
         #expect(bad.2.contains("--type takes one of: territory_taken"))
     }
+
+    /// An input that fails before any document is stored leaves no store behind, unless the store was there before.
+    @Test func aFailedFirstIngestLeavesNoStore() throws {
+        Fixtures.remove(StoreCommandTests.db)
+        defer { Fixtures.remove(StoreCommandTests.db) }
+        let feed = Fixtures.tempPath("empty-feed.xml")
+        defer { try? FileManager.default.removeItem(atPath: feed) }
+        try Data("<rss version=\"2.0\"><channel><title>Wire</title></channel></rss>".utf8).write(to: URL(fileURLWithPath: feed))
+        let (code, _, err) = try run(["ingest", feed])
+        #expect(code != 0)
+        #expect(err.contains("the feed has no items"))
+        for suffix in ["", "-wal", "-shm"] {
+            #expect(!FileManager.default.fileExists(atPath: StoreCommandTests.db + suffix), "\(suffix)")
+        }
+        // a store that was there is kept, with what it held
+        let seed = Fixtures.path("Samples/afghanistan-2021-08-12.txt")
+        #expect(try run(["ingest", seed]).0 == 0)
+        #expect(try run(["ingest", feed]).0 != 0)
+        #expect(try Store(path: StoreCommandTests.db).counts().documents == 1)
+    }
 }
