@@ -14,7 +14,7 @@ struct IngestCommand: ParsableCommand {
         interrupted ingest leaves the store as after its last whole batch, and running the same command again \
         completes the work. When the input pauses for a second (a stream on standard input), what has arrived \
         is stored and its events and timelines fused, so other commands see them while the ingest waits for \
-        more. An ingest larger than its store (from 100,000 mentions) sorts two indexes and fuses all its \
+        more. An ingest larger than its store (from 100,000 mentions) sorts its indexes and fuses all its \
         events in one pass once the input ends, and says how many groups of mentions are done. Progress goes to \
         standard error.
 
