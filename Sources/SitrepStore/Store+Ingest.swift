@@ -31,10 +31,10 @@ extension Store {
     ///
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
     /// `fused` is told. Once the input has ended, `indexing` is told if a bulk ingest builds its indexes, then
-    /// `finishing` how many groups of mentions wait to be fused, then how many are done, after each round. From `bulkMentions` new mentions (and at least as many
-    /// as the store held), the indexes of mentions by group and by id are left out until the end (see
-    /// `BulkIndexDeferral`), and the groups are fused in one pass over the table (see
-    /// `refuseDirtyGroupsInOnePass`).
+    /// `finishing` how many groups of mentions wait to be fused, then how many are done, after each round. From
+    /// `bulkMentions` new mentions (and at least as many as the store held), the indexes of mentions by group and
+    /// by id and the list of dirty groups are left out until the end (see `BulkIndexDeferral`), and the groups are
+    /// fused in one pass over the table (see `refuseDirtyGroupsInOnePass`).
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,

@@ -141,15 +141,19 @@ import Testing
         }
         try store.ensureIndexes()
         #expect(try hasIndex(store))
-        #expect(try store.read { db in try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups ORDER BY group_key") }
-                == later)
+        let listed = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT group_key FROM dirty_groups ORDER BY group_key")
+        }
+        #expect(listed == later)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_after") } == 0)
         // from row id 0: every group, fused again from nothing
         try store.write { db in
             try db.execute(sql: "DELETE FROM dirty_groups; DELETE FROM events; DELETE FROM control_changes")
             try db.execute(sql: "DROP INDEX mentions_group; INSERT INTO dirty_after VALUES (0)")
         }
-        let groups = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT group_key) FROM mentions")! }
+        let groups = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT group_key) FROM mentions")!
+        }
         #expect(try store.refuseDirtyGroups(jobs: 2) == groups)
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == before)
     }

@@ -78,7 +78,8 @@ import Testing
         defer { Fixtures.remove(StoreCommandTests.db) }
         let feed = Fixtures.tempPath("empty-feed.xml")
         defer { try? FileManager.default.removeItem(atPath: feed) }
-        try Data("<rss version=\"2.0\"><channel><title>Wire</title></channel></rss>".utf8).write(to: URL(fileURLWithPath: feed))
+        let empty = "<rss version=\"2.0\"><channel><title>Wire</title></channel></rss>"
+        try Data(empty.utf8).write(to: URL(fileURLWithPath: feed))
         let (code, _, err) = try run(["ingest", feed])
         #expect(code != 0)
         #expect(err.contains("the feed has no items"))
