@@ -34,14 +34,15 @@ extension Store {
     /// `finishing` how many groups of mentions wait to be fused, then how many are done, after each round. From
     /// `bulkMentions` new mentions (and at least as many as the store held), the indexes of mentions by group and
     /// by id and the list of dirty groups are left out until the end (see `BulkIndexDeferral`), and the groups are
-    /// fused in one pass over the table (see `refuseDirtyGroupsInOnePass`).
+    /// fused in one pass over the table (see `refuseDirtyGroupsInOnePass`), as are `onePassGroups` dirty groups or
+    /// more when they are a quarter of the store's events or more.
     public func ingest(batches: () throws -> [Document]?, jobs: Int = 1,
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,
                        fused: ((IngestResult) -> Void)? = nil,
                        indexing: (() -> Void)? = nil,
                        finishing: ((_ fused: Int, _ groups: Int) -> Void)? = nil,
-                       bulkMentions: Int = 100_000) throws -> IngestResult {
+                       bulkMentions: Int = 100_000, onePassGroups: Int = 10_000) throws -> IngestResult {
         var result = IngestResult()
         try ensureIndexes()
         var deferral = BulkIndexDeferral(threshold: bulkMentions, storedBefore: try read { db in
@@ -117,15 +118,19 @@ extension Store {
                 }
             }
         }
-        // a bulk ingest fuses in one pass over the table, sorted by group; what is left (groups without
-        // mentions) group by group
+        // a bulk ingest, or one that finds much of the store dirty (what an interrupted bulk ingest left), fuses
+        // in one pass over the table, sorted by group; what is left (groups without mentions) group by group
         let bulk = deferral.deferred
         if bulk { indexing?() }
         try deferral.restore(self, final: true)
-        let dirty = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0 }
+        let (dirty, events) = try read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0)
+        }
         finishing?(0, dirty)
         // counted from here: groups fused during pauses are not among the `dirty` ones
-        let inOnePass = bulk ? try refuseDirtyGroupsInOnePass(jobs: jobs) { finishing?($0, dirty) } : 0
+        let onePass = bulk || Store.fusesInOnePass(dirtyGroups: dirty, events: events, from: onePassGroups)
+        let inOnePass = onePass ? try refuseDirtyGroupsInOnePass(jobs: jobs) { finishing?($0, dirty) } : 0
         let rest = try refuseDirtyGroups(jobs: jobs) { finishing?(inOnePass + $0, dirty) }
         result.eventsTouched += inOnePass + rest
         return result

@@ -50,6 +50,13 @@ extension Store {
         return done
     }
 
+    /// Whether `dirtyGroups` are fused faster in one pass over the whole table than group by group: from `from`
+    /// groups, when they are a quarter of the store's `events` or more (about a group each). Group by group costs
+    /// a random page read for each of their mentions; one pass reads every mention in order, dirty or not.
+    static func fusesInOnePass(dirtyGroups: Int, events: Int, from: Int) -> Bool {
+        dirtyGroups >= from && dirtyGroups * 4 >= events
+    }
+
     /// The groups of a round fused on `jobs` threads, the largest first so that the threads finish together.
     private static func fuse(_ round: consuming [GroupMentions], jobs: Int) -> [Fused] {
         let sizes = round.map(\.mentions.count)

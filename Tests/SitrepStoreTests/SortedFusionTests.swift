@@ -66,4 +66,33 @@ import Testing
         #expect(try store.refuseDirtyGroups(jobs: 2) == 1)
         #expect(try eventsOf(gone) == 0)
     }
+
+    /// Many dirty groups, a quarter of the store's events or more, are fused in one pass also after an ingest that
+    /// was not a bulk one (the next run after a bulk ingest was killed).
+    @Test func manyDirtyGroupsAreFusedInOnePass() {
+        #expect(!Store.fusesInOnePass(dirtyGroups: 9_999, events: 0, from: 10_000))
+        #expect(Store.fusesInOnePass(dirtyGroups: 10_000, events: 40_000, from: 10_000))
+        #expect(!Store.fusesInOnePass(dirtyGroups: 10_000, events: 40_001, from: 10_000))
+        #expect(Store.fusesInOnePass(dirtyGroups: 977_935, events: 0, from: 10_000))
+    }
+
+    /// The run after an interrupted bulk ingest: nothing new to add, every group dirty, fused in one pass.
+    @Test func theRunAfterAnInterruptedBulkIngestFusesEveryGroup() throws {
+        let path = Fixtures.tempPath("sorted-rerun.sqlite")
+        defer { Fixtures.remove(path) }
+        let (store, groups, events, changes) = try wipedStore(path)
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM dirty_groups; DROP INDEX mentions_group; INSERT INTO dirty_after VALUES (0)")
+        }
+        let (_, extract) = try Fixtures.southCorpus()
+        var finishing: [(fused: Int, groups: Int)] = []
+        let r = try store.ingest(batches: { nil }, extract: extract, finishing: { finishing.append(($0, $1)) },
+                                 onePassGroups: groups)
+        #expect(r.added == 0)
+        #expect(r.eventsTouched == groups)
+        #expect(finishing.first?.fused == 0 && finishing.last?.fused == groups)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") } == 0)
+        #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == events)
+        #expect(try store.read { db in try Row.fetchAll(db, sql: Self.changes) } == changes)
+    }
 }
