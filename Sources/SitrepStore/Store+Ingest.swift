@@ -30,8 +30,9 @@ extension Store {
     /// The same for batches that arrive one by one (a stream of input): `batches` returns nil at the end.
     ///
     /// While the stream pauses, the events and timelines of what it stored are fused (see `PauseFusion`), and
-    /// `fused` is told. Once the input has ended, `indexing` is told if a bulk ingest builds its indexes, then
-    /// `finishing` how many groups of mentions wait to be fused, then how many are done, after each round. From
+    /// `fused` is told. `indexing` is told when the indexes are built: first if an earlier bulk ingest did not end
+    /// (`resuming`), and at the end of a bulk ingest. Once the input has ended, `finishing` is told
+    /// how many groups of mentions wait to be fused, then how many are done, after each round. From
     /// `bulkMentions` new mentions (and at least as many as the store held), the indexes of mentions by group and
     /// by id and the list of dirty groups are left out until the end (see `BulkIndexDeferral`), and the groups are
     /// fused in one pass over the table (see `refuseDirtyGroupsInOnePass`), as are `onePassGroups` dirty groups or
@@ -40,11 +41,15 @@ extension Store {
                        extract: @escaping @Sendable (Document) -> [EventMention],
                        progress: ((IngestResult) -> Void)? = nil,
                        fused: ((IngestResult) -> Void)? = nil,
-                       indexing: (() -> Void)? = nil,
+                       indexing: ((_ resuming: Bool) -> Void)? = nil,
                        finishing: ((_ fused: Int, _ groups: Int) -> Void)? = nil,
                        bulkMentions: Int = 100_000, onePassGroups: Int = 10_000) throws -> IngestResult {
         var result = IngestResult()
-        try ensureIndexes()
+        // what a bulk ingest killed before its end left undone, before anything else
+        if try read({ db in try BulkIndexDeferral.isPending(db) }) {
+            indexing?(true)
+            try BulkIndexDeferral.build(self)
+        }
         var deferral = BulkIndexDeferral(threshold: bulkMentions, storedBefore: try read { db in
             try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM mentions") ?? 0
         })
@@ -121,7 +126,7 @@ extension Store {
         // a bulk ingest, or one that finds much of the store dirty (what an interrupted bulk ingest left), fuses
         // in one pass over the table, sorted by group; what is left (groups without mentions) group by group
         let bulk = deferral.deferred
-        if bulk { indexing?() }
+        if bulk { indexing?(false) }
         try deferral.restore(self, final: true)
         let (dirty, events) = try read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0,

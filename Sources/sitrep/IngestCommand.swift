@@ -68,9 +68,14 @@ struct IngestCommand: ParsableCommand {
                 let c = try? db.counts()
                 StandardError.print("ingest: input paused after \(r.read) documents; events fused: the store has "
                                     + "\(c?.events ?? 0) events, \(c?.changes ?? 0) changes of control")
-            }, indexing: {
-                indexed = true
-                StandardError.print("ingest: input read; sorting the mentions by group and by id (the indexes)")
+            }, indexing: { resuming in
+                if resuming {
+                    StandardError.print("ingest: the last ingest into this store did not end: sorting its mentions by "
+                                        + "group and by id first (the indexes)")
+                } else {
+                    indexed = true
+                    StandardError.print("ingest: input read; sorting the mentions by group and by id (the indexes)")
+                }
             }, finishing: { done, groups in
                 // the end of a large ingest: indexes sorted, then every touched group fused (minutes for millions)
                 let now = Date()

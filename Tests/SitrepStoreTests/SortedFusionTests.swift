@@ -86,12 +86,15 @@ import Testing
         }
         let (_, extract) = try Fixtures.southCorpus()
         var finishing: [(fused: Int, groups: Int)] = []
-        let r = try store.ingest(batches: { nil }, extract: extract, finishing: { finishing.append(($0, $1)) },
-                                 onePassGroups: groups)
+        var indexing: [Bool] = []
+        let r = try store.ingest(batches: { nil }, extract: extract, indexing: { indexing.append($0) },
+                                 finishing: { finishing.append(($0, $1)) }, onePassGroups: groups)
+        #expect(indexing == [true], "the indexes the killed ingest left out, built first")
         #expect(r.added == 0)
         #expect(r.eventsTouched == groups)
         #expect(finishing.first?.fused == 0 && finishing.last?.fused == groups)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") } == 0)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_after") } == 0)
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == events)
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.changes) } == changes)
     }
