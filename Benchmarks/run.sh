@@ -4,9 +4,19 @@
 #   Benchmarks/run.sh               the table
 #   Benchmarks/run.sh --baseline    also the spaCy baseline of the brief on a 200-article slice, and the ratio
 #   BENCH_MB=5 Benchmarks/run.sh    a smaller corpus
+#   BENCH_MB=3040 Benchmarks/run.sh --ingest-only
+#                                   the ingest alone (3040 MB: a million articles, about nine minutes)
 # Figures are wall-clock on a shared machine: run twice and read the second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+baseline=false ingest_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --baseline) baseline=true ;;
+    --ingest-only) ingest_only=true ;;
+    *) echo "usage: Benchmarks/run.sh [--baseline] [--ingest-only]" >&2; exit 2 ;;
+  esac
+done
 mb=${BENCH_MB:-20}
 work=${BENCH_DIR:-.build/bench}
 mkdir -p "$work"
@@ -29,15 +39,17 @@ row() { printf "%-38s %8s s %9s MB/s %9s art/s %8s MB\n" "$1" "$2" "$(calc "$byt
         "$(calc "$articles/$2" 0)" "$(( $3 / 1024 ))"; }
 
 echo "corpus: $corpus ($articles articles, $(calc "$bytes/1000000") MB), $cores cores"
+if ! $ingest_only; then
 read -r s kb < <(measure $bin places Herat)
 printf "%-38s %8s s %33s %8s MB\n" "start-up (gazetteer, one look-up)" "$s" "" "$(( kb / 1024 ))"
 read -r s1 kb < <(measure taskset -c 0 $bin extract "$corpus" --jobs 1); row "extract, 1 core (pinned)" "$s1" "$kb"
 read -r sw kb < <(measure $bin extract "$corpus" --jobs 1); row "extract, 1 worker (reader beside it)" "$sw" "$kb"
 read -r sn kb < <(measure $bin extract "$corpus" --jobs "$cores"); row "extract, $cores cores" "$sn" "$kb"
 echo "  speed-up on $cores cores: $(calc "$s1/$sn" 2)x"
+fi
 rm -f "$work/bench.sqlite"*
 read -r si kb < <(measure $bin ingest "$corpus" --db "$work/bench.sqlite"); row "ingest into a fresh store" "$si" "$kb"
-if [ "${1:-}" = "--baseline" ]; then
+if $baseline; then
   venv=${BASELINE_VENV:-$HOME/.cache/sitrep-baseline-venv}
   anchors=${ANCHORS:-../shared/anchors}
   head -200 "$corpus" > "$work/slice.jsonl"
