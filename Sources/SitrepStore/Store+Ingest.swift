@@ -46,10 +46,7 @@ extension Store {
                        bulkMentions: Int = 100_000, onePassGroups: Int = 10_000) throws -> IngestResult {
         var result = IngestResult()
         // what a bulk ingest killed before its end left undone, before anything else
-        if try read({ db in try BulkIndexDeferral.isPending(db) }) {
-            indexing?(true)
-            try BulkIndexDeferral.build(self)
-        }
+        try ensureIndexes { indexing?(true) }
         var deferral = BulkIndexDeferral(threshold: bulkMentions, storedBefore: try read { db in
             try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM mentions") ?? 0
         })
@@ -128,13 +125,13 @@ extension Store {
         let bulk = deferral.deferred
         if bulk { indexing?(false) }
         try deferral.restore(self, final: true)
-        let (dirty, events) = try read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0)
-        }
+        let dirty = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") ?? 0 }
         finishing?(0, dirty)
-        // counted from here: groups fused during pauses are not among the `dirty` ones
-        let onePass = bulk || Store.fusesInOnePass(dirtyGroups: dirty, events: events, from: onePassGroups)
+        // counted from here: groups fused during pauses are not among the `dirty` ones; the events are counted
+        // only for many dirty groups (a scan of an index: not for every small ingest into a large store)
+        let onePass = try bulk || dirty >= onePassGroups && Store.fusesInOnePass(
+            dirtyGroups: dirty, events: read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 },
+            from: onePassGroups)
         let inOnePass = onePass ? try refuseDirtyGroupsInOnePass(jobs: jobs) { finishing?($0, dirty) } : 0
         let rest = try refuseDirtyGroups(jobs: jobs) { finishing?(inOnePass + $0, dirty) }
         result.eventsTouched += inOnePass + rest
@@ -189,9 +186,12 @@ extension Store {
         }
     }
 
-    /// Builds the indexes of mentions, and lists the dirty groups, that a bulk ingest left out if it did not end.
-    func ensureIndexes() throws {
-        if try read({ db in try BulkIndexDeferral.isPending(db) }) { try BulkIndexDeferral.build(self) }
+    /// Builds the indexes of mentions, and lists the dirty groups, that a bulk ingest left out if it did not end;
+    /// `building` is told first when there is such work.
+    func ensureIndexes(building: (() -> Void)? = nil) throws {
+        guard try read({ db in try BulkIndexDeferral.isPending(db) }) else { return }
+        building?()
+        try BulkIndexDeferral.build(self)
     }
 
     /// A group's events and, for a territory group, its place's timeline, from its stored mentions.

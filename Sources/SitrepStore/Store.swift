@@ -16,6 +16,14 @@ public final class Store: @unchecked Sendable {  // GRDB's pool is safe to share
     let pool: DatabasePool
     public let path: String
 
+    /// The files of the store at `path`: the database, SQLite's write-ahead log and its shared memory.
+    public static func files(at path: String) -> [String] { ["", "-wal", "-shm"].map { path + $0 } }
+
+    /// Deletes the store at `path`, all its files (those that exist).
+    public static func removeFiles(at path: String) {
+        for f in files(at: path) { try? FileManager.default.removeItem(atPath: f) }
+    }
+
     public init(path: String) throws {
         self.path = path
         var config = Configuration()

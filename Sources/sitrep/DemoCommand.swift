@@ -61,7 +61,7 @@ struct DemoCommand: ParsableCommand {
             out.write("\n\(docs) documents, \(events) event mentions. Full output: sitrep extract \(folder) --format jsonl\n")
             // fused into a store: the timeline of control
             let db = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-demo.sqlite").path
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            Store.removeFiles(at: db)
             let store = try Store(path: db)
             _ = try store.ingest(all, extract: { extractor.extract($0) })
             let c = try store.counts()

@@ -51,7 +51,7 @@ struct IngestCommand: ParsableCommand {
             let db = try store.open(create: true)
             var ended = false
             // a store this run made and left empty (its input failed before a document was stored) is not kept
-            defer { if !ended, !existed, (try? db.counts().documents) == 0 { store.remove() } }
+            defer { if !ended, !existed, (try? db.counts().documents) == 0 { Store.removeFiles(at: store.path) } }
             let extractor = try loading.wait()
             var lastReport = Date()
             var indexed = false

@@ -18,9 +18,4 @@ struct StoreOptions: ParsableArguments {
         }
         return try Store(path: path)
     }
-
-    /// Deletes the store's files (with SQLite's write-ahead log and shared memory).
-    func remove() {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
 }

@@ -23,7 +23,7 @@ import Testing
         return (s, db)
     }
 
-    func remove(_ db: String) { for e in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + e) } }
+    func remove(_ db: String) { Store.removeFiles(at: db) }
 
     @Test func theSeedReport() throws {
         let (s, db) = try store("Samples/afghanistan-2021-08-12.txt", published: "2021-08-12")

@@ -58,7 +58,7 @@ final class LiveServer: @unchecked Sendable {
 
     func stop() {
         task.cancel()
-        for e in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + e) }
+        Store.removeFiles(at: database)
     }
 
     var base: String { "http://127.0.0.1:\(port)" }

@@ -2,6 +2,7 @@ import Foundation
 import SitrepCore
 import SitrepExtract
 import SitrepIngest
+import SitrepStore
 
 enum Fixtures {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -13,7 +14,7 @@ enum Fixtures {
     }
 
     static func remove(_ db: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        Store.removeFiles(at: db)
     }
 
     /// The evaluation corpus of the south, its stories assigned, and the extractor.
