@@ -1,16 +1,11 @@
 extension EventMention {
     /// One line of `sitrep extract` output, keys in the order of spec/event-mention.schema.json.
-    public func writeJSON(to w: inout JSONWriter) {
+    /// `encodedDocument`: the `document` object as `DocumentRef.json` wrote it, for the mentions of one document.
+    public func writeJSON(to w: inout JSONWriter, encodedDocument: [UInt8]? = nil) {
         w.beginObject()
         w.field("id", id)
         w.key("document")
-        w.beginObject()
-        w.field("id", document.id)
-        w.field("url", document.url)
-        w.field("outlet", document.outlet)
-        w.field("published", document.published)
-        w.field("story", document.story)
-        w.endObject()
+        if let encodedDocument { w.encoded(encodedDocument) } else { document.writeJSON(to: &w) }
         Self.writeKind(type, actor: actor, target: target, &w)
         w.key("place")
         Self.write(place, matched: true, &w)
@@ -75,6 +70,19 @@ extension EventMention {
         w.field("name", a.name)
         w.field("id", a.id)
         w.field("kind", a.kind.rawValue)
+        w.endObject()
+    }
+}
+
+extension DocumentRef {
+    /// `{"id","url","outlet","published","story"}`.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("url", url)
+        w.field("outlet", outlet)
+        w.field("published", published)
+        w.field("story", story)
         w.endObject()
     }
 }

@@ -89,6 +89,26 @@ public struct JSONWriter {
         clearComma()
     }
 
+    /// A value written before, as JSON bytes (`encoded`): what many lines repeat is encoded once.
+    public mutating func encoded(_ value: [UInt8]) {
+        separator()
+        put(value)
+    }
+
+    /// Ends a line of JSON Lines after a top-level value: the next value starts a new line, in the same buffer.
+    public mutating func endLine() {
+        precondition(depth == 0, "a line ends after a whole value")
+        put(10)
+        commas = 0
+    }
+
+    /// The bytes of one value written by `body`.
+    public static func encode(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter()
+        body(&w)
+        return w.bytes
+    }
+
     public mutating func string(_ s: String?) {
         separator()
         if let s { appendString(s) } else { appendNull() }
@@ -251,8 +271,8 @@ public struct JSONWriter {
     }
 
     /// The first byte at or after `start` that JSON must escape (a control character, a quote, a backslash),
-    /// or the end: eight bytes at a time while none is near.
-    static func escapeIndex(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// or the end: eight bytes at a time while none is near. Where a JSON string ends or escapes, for readers too.
+    public static func escapeIndex(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = p.count
         guard start < n, let base = p.baseAddress else { return n }
         let raw = UnsafeRawPointer(base)

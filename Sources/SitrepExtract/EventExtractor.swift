@@ -109,13 +109,23 @@ public final class EventExtractor: @unchecked Sendable {
     /// struct of a dozen strings, and every copy retains them all.
     func finish(_ ms: consuming [EventMention], _ a: DocumentAnalysis) -> [EventMention] {
         var out = consume ms  // not a second reference: the first change would copy every mention
+        // what the rules compare, read once per mention: reading `out[j].place?.key` in the inner loops copied
+        // the whole place (and retained its strings) at every comparison
+        var keys: [String?] = [], actors: [String?] = []
+        keys.reserveCapacity(out.count)
+        actors.reserveCapacity(out.count)
+        out.withUnsafeBufferPointer { buf in
+            for m in buf.indices {
+                keys.append(buf[m].place?.key)
+                actors.append(buf[m].actor?.id)
+            }
+        }
         // through the buffer: reading a field of `out[i]` copied the whole mention first
         out.withUnsafeMutableBufferPointer { buf in
-            for i in buf.indices where buf[i].date.start == nil && buf[i].place != nil
+            for i in buf.indices where buf[i].date.start == nil && keys[i] != nil
                 && buf[i].type.isTerritoryChange && buf[i].modality.movesControl {
-                let key = buf[i].place?.key
                 if let j = buf.indices.first(where: {
-                    buf[$0].place?.key == key && buf[$0].date.precision == .day && buf[$0].date.start != nil
+                    keys[$0] == keys[i] && buf[$0].date.precision == .day && buf[$0].date.start != nil
                         && (buf[$0].type.isTerritoryChange || buf[$0].type == .withdrawal)
                         && buf[$0].modality.movesControl
                 }) {
@@ -124,16 +134,21 @@ public final class EventExtractor: @unchecked Sendable {
                 }
             }
         }
+        // a mention repeats an earlier kept one with the same key; compared pairwise (a document has a few
+        // dozen mentions), not hashed: a set hashed every string of every key
         let repeated: [Int] = out.withUnsafeBufferPointer { buf in
-            var seen: Set<MentionKey> = []
-            var repeated: [Int] = []
-            for i in buf.indices {
+            func key(_ i: Int) -> MentionKey {
                 // evacuations and deployments by different actors are different events
                 let type = buf[i].type
-                let who = type == .evacuation || type == .deployment ? buf[i].actor?.id ?? "-" : nil
-                let key = MentionKey(typeClass: type.typeClass, place: buf[i].place?.key, modality: buf[i].modality,
-                                     date: buf[i].date.start, who: who)
-                if !seen.insert(key).inserted { repeated.append(i) }
+                let who = type == .evacuation || type == .deployment ? actors[i] ?? "-" : nil
+                return MentionKey(typeClass: type == .territoryHandover ? .territoryTaken : type, place: keys[i],
+                                  modality: buf[i].modality, date: buf[i].date.start, who: who)
+            }
+            var kept: [MentionKey] = []
+            var repeated: [Int] = []
+            for i in buf.indices {
+                let k = key(i)
+                if kept.contains(k) { repeated.append(i) } else { kept.append(k) }
             }
             return repeated
         }
@@ -145,8 +160,9 @@ public final class EventExtractor: @unchecked Sendable {
 
 /// What makes two mentions of one document the same event: type class, place, modality, day (and the actor,
 /// for evacuations and deployments).
-struct MentionKey: Hashable {
-    var typeClass: String
+struct MentionKey: Equatable {
+    /// The type, a handover counted as a taking.
+    var typeClass: EventType
     var place: String?
     var modality: Modality
     var date: Day?

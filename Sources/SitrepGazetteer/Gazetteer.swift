@@ -317,32 +317,30 @@ public final class Gazetteer: @unchecked Sendable {
     // MARK: look-up
 
     /// Name entries whose exact key hashes to `h`.
-    public func exactEntries(_ h: UInt64) -> [Int32] {
+    public func exactEntries(_ h: UInt64) -> NameEntries {
         let top = Int(truncatingIfNeeded: h >> 41)
-        guard exactFilter[top >> 6] & (1 << UInt64(top & 63)) != 0 else { return [] }
+        guard exactFilter[top >> 6] & (1 << UInt64(top & 63)) != 0 else { return NameEntries(keys: [], range: 0..<0) }
         return Gazetteer.range(exactIndex, h)
     }
 
-    public func skeletonEntries(_ h: UInt64) -> [Int32] { Gazetteer.range(skeletonIndex, h) }
+    public func skeletonEntries(_ h: UInt64) -> NameEntries { Gazetteer.range(skeletonIndex, h) }
 
     public func hasExact(_ h: UInt64) -> Bool { !exactEntries(h).isEmpty }
 
     public func place(ofEntry e: Int32) -> Int { Int(namePlace[Int(e)]) }
 
-    /// Name entries whose key hash agrees with `h` in its top 44 bits.
-    static func range(_ keys: [UInt64], _ h: UInt64) -> [Int32] {
+    /// Name entries whose key hash agrees with `h` in its top 44 bits: a range of the sorted keys, no array
+    /// made (the recognizer looks up every capitalized run, and most find nothing).
+    static func range(_ keys: [UInt64], _ h: UInt64) -> NameEntries {
         let lo = h & ~entryMask
         var a = 0, b = keys.count
         while a < b {
             let mid = (a + b) >> 1
             if keys[mid] < lo { a = mid + 1 } else { b = mid }
         }
-        var out: [Int32] = []
-        while a < keys.count && keys[a] & ~entryMask == lo {
-            out.append(Int32(truncatingIfNeeded: keys[a] & entryMask))
-            a += 1
-        }
-        return out
+        var end = a
+        while end < keys.count && keys[end] & ~entryMask == lo { end += 1 }
+        return NameEntries(keys: keys, range: a..<end)
     }
 
     public var nameCount: Int { namePlace.count }
@@ -352,3 +350,12 @@ public final class Gazetteer: @unchecked Sendable {
     public func division(country: String, code: String) -> Place? { divisionByKey["\(country).\(code)"].map { places[$0] } }
 }
 
+/// The name entries of one key hash: a range of a sorted index of packed keys.
+public struct NameEntries: RandomAccessCollection, Sendable {
+    let keys: [UInt64]
+    let range: Range<Int>
+
+    public var startIndex: Int { range.lowerBound }
+    public var endIndex: Int { range.upperBound }
+    public subscript(i: Int) -> Int32 { Int32(truncatingIfNeeded: keys[i] & Gazetteer.entryMask) }
+}

@@ -14,7 +14,7 @@ public struct PlaceCandidate: Sendable {
 /// What the surroundings say about a name: the document's countries and divisions, and words around it.
 public struct PlaceContext: Sendable {
     /// Country code → weight (how much the document is about it).
-    public var countries: [String: Double] = [:]
+    public var countries = CountryWeights()
     /// Division keys ("AF.02") the document names.
     public var divisions: Set<String> = []
     /// Only places of this country (the `--country` option).
@@ -27,4 +27,34 @@ public struct PlaceContext: Sendable {
     public var statedCountry: String?
 
     public init() {}
+}
+
+/// Country code → weight, for the handful of countries a document is about.
+///
+/// A list searched in order, not a dictionary: every candidate of every name asks for its country, and codes are
+/// small strings, compared in registers where a dictionary hashed each one.
+public struct CountryWeights: Sendable, ExpressibleByDictionaryLiteral {
+    private var codes: [String] = []
+    private var weights: [Double] = []
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (String, Double)...) {
+        for (c, w) in elements { self[c] = w }
+    }
+
+    public subscript(code: String) -> Double? {
+        get { codes.firstIndex(of: code).map { weights[$0] } }
+        set {
+            if let k = codes.firstIndex(of: code) {
+                if let newValue { weights[k] = newValue } else { codes.remove(at: k); weights.remove(at: k) }
+            } else if let newValue {
+                codes.append(code)
+                weights.append(newValue)
+            }
+        }
+    }
+
+    public var isEmpty: Bool { codes.isEmpty }
+    public var count: Int { codes.count }
 }

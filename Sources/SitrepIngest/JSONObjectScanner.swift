@@ -1,3 +1,5 @@
+import SitrepCore
+
 /// The top-level members of one JSON object, read from its UTF-8 bytes in one pass.
 ///
 /// Strings and integers are decoded; every other value is checked against the grammar (RFC 8259) and
@@ -165,7 +167,7 @@ struct JSONObjectScanner {
         var runStart = k
         while true {
             // a run without escapes is copied (or decoded) in one go
-            while k < n, b[k] >= 0x20, b[k] != UInt8(ascii: "\""), b[k] != UInt8(ascii: "\\") { k += 1 }
+            k = JSONWriter.escapeIndex(b, from: k)  // eight bytes at a time
             guard k < n, b[k] >= 0x20 else { throw .invalid }
             if b[k] == UInt8(ascii: "\"") {
                 i = k + 1

@@ -71,19 +71,23 @@ public struct Attribution: Sendable {
         let t = text.tokens
         let r = text.sentences[s].tokens
         var channel: String? = nil
+        // the words as locals: a static read in the loop is a call (its one-time initialization check) per token
+        let hTweeted = Attribution.hTweeted, hOn = Attribution.hOn, hVia = Attribution.hVia,
+            hStatement = Attribution.hStatement, hAccording = Attribution.hAccording, hTo = Attribution.hTo
         // channel: told AFP, on Twitter, tweeted, in a statement
         for k in r {
-            if t[k].hash == Attribution.hTweeted { channel = "Twitter" }
-            if (t[k].hash == Attribution.hOn || t[k].hash == Attribution.hVia), k + 1 < r.upperBound,
+            let h = t[k].hash
+            if h == hTweeted { channel = "Twitter" }
+            if (h == hOn || h == hVia), k + 1 < r.upperBound,
                let p = Attribution.platforms[t[k + 1].hash], t[k + 1].isCapitalized {
                 channel = p
             }
-            if t[k].hash == Attribution.hStatement, channel == nil { channel = "statement" }
+            if h == hStatement, channel == nil { channel = "statement" }
         }
         for k in r {
             let tok = t[k]
             // according to X
-            if tok.hash == Attribution.hAccording, k + 1 < r.upperBound, t[k + 1].hash == Attribution.hTo {
+            if tok.hash == hAccording, k + 1 < r.upperBound, t[k + 1].hash == hTo {
                 let sp = phrase(text, from: k + 2, limit: r.upperBound)
                 return make(text, sp, channel, .says, k)
             }

@@ -67,17 +67,18 @@ struct ExtractCommand: ParsableCommand {
                 var w = JSONWriter()
                 for doc in docs {
                     let found = extractor.extract(doc)
+                    // the document object of every line, encoded once
+                    let document = found.isEmpty || table ? [] : JSONWriter.encode { found[0].document.writeJSON(to: &$0) }
                     for i in found.indices {  // not `for m in`: that copies each mention
                         if table {
                             bytes += Array(Self.tableLine(found[i]).utf8)
                         } else {
-                            w.reset()
-                            found[i].writeJSON(to: &w)
-                            w.append(to: &bytes)
-                            bytes.append(10)
+                            found[i].writeJSON(to: &w, encodedDocument: document)
+                            w.endLine()
                         }
                     }
                 }
+                if !table { w.append(to: &bytes) }
                 return bytes
             }
             var batch: [Document] = []

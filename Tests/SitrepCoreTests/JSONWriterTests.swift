@@ -29,6 +29,43 @@ import Testing
         #expect(s == #"{"a":1,"b":[2,{},[],null],"c":"x"},{}"#)
     }
 
+    @Test func anEncodedValueTakesItsCommaAndLinesEndInOneBuffer() {
+        let document = JSONWriter.encode { w in
+            w.beginObject()
+            w.field("id", "d1")
+            w.field("url", nil as String?)
+            w.endObject()
+        }
+        #expect(String(decoding: document, as: UTF8.self) == #"{"id":"d1","url":null}"#)
+        let s = written { w in
+            for id in ["a", "b"] {
+                w.beginObject()
+                w.field("id", id)
+                w.key("document")
+                w.encoded(document)
+                w.key("list")
+                w.beginArray()
+                w.encoded(document)
+                w.encoded(Array("7".utf8))
+                w.endArray()
+                w.endObject()
+                w.endLine()
+            }
+        }
+        #expect(s == #"""
+            {"id":"a","document":{"id":"d1","url":null},"list":[{"id":"d1","url":null},7]}
+            {"id":"b","document":{"id":"d1","url":null},"list":[{"id":"d1","url":null},7]}
+
+            """#)
+    }
+
+    @Test func aDocumentReferenceIsWrittenWithItsFiveKeys() {
+        let ref = DocumentRef(id: "x-1", url: "https://a.example/1", outlet: "a.example", published: Day(iso: "2021-08-12"),
+                              story: nil)
+        let s = written { ref.writeJSON(to: &$0) }
+        #expect(s == #"{"id":"x-1","url":"https://a.example/1","outlet":"a.example","published":"2021-08-12","story":null}"#)
+    }
+
     @Test func commasSurviveNestingDeeperThanTheBitStack() {
         let s = written { w in
             w.beginArray()

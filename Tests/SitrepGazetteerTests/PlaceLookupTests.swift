@@ -59,3 +59,37 @@ import Testing
         #expect(NameKey.skeleton("Lashkar Gah") == NameKey.skeleton("Lashkargah"))
     }
 }
+
+@Suite struct CountryWeightsTests {
+    @Test func weightsAreSetReplacedAndRemovedByCode() {
+        var w = CountryWeights()
+        #expect(w.isEmpty)
+        w["AF"] = 0.5
+        w["PK"] = 1
+        w["AF"] = 0.75
+        #expect(w["AF"] == 0.75)
+        #expect(w["PK"] == 1)
+        #expect(w["IR"] == nil)
+        #expect(w.count == 2)
+        w["AF"] = nil
+        #expect(w["AF"] == nil)
+        #expect(w["PK"] == 1)
+        #expect(w.count == 1)
+        let literal: CountryWeights = ["SY": 1, "IQ": 0.4]
+        #expect(literal["IQ"] == 0.4)
+        #expect(!literal.isEmpty)
+    }
+
+    @Test func theNameEntriesOfAHashAreItsRangeOfTheIndex() throws {
+        let g = try Gazetteer.shared()
+        var scratch = NameKey.Scratch()
+        let h = try #require(NameKey.hashes(of: ArraySlice("Herat".utf8), scratch: &scratch))
+        let entries = g.exactEntries(h.exact)
+        #expect(!entries.isEmpty)
+        #expect(entries.contains { g.places[g.place(ofEntry: $0)].key == "1140026" })
+        #expect(entries.allSatisfy { NameKey.exact(g.name(Int($0))) == NameKey.exact("Herat") })
+        let none = try #require(NameKey.hashes(of: ArraySlice("Zzqxjvwk".utf8), scratch: &scratch))
+        #expect(g.exactEntries(none.exact).isEmpty)
+        #expect(!g.hasExact(none.exact))
+    }
+}

@@ -26,7 +26,7 @@ struct Shingles {
             var h = seed
             var inWord = false
             var separatorScalar = false
-            let fold = Shingles.fold
+            Shingles.fold.withUnsafeBufferPointer { fold in
             for b in bytes {
                 // ASCII: the table gives the folded byte, 0 for a separator
                 var x = fold[Int(b)]
@@ -42,6 +42,7 @@ struct Shingles {
                     h = seed
                     inWord = false
                 }
+            }
             }
             if inWord { words.append(h) }
             return words

@@ -41,12 +41,15 @@ public struct StoryStream {
         let s = Shingles(doc.text, size: detector.shingleSize)
         let sample = s.hashes.filter { $0 & 7 == 0 }
         if detector.shingleSize == StoryDetector.sampleShingleSize { doc.shingleSample = sample }
-        for h in sample {
-            guard let posting = index[h], posting.count <= detector.maximumPostings else { continue }
-            for j in posting where j >= oldest {
-                let slot = j % window
-                if shared[slot] == 0 { touched.append(j) }
-                shared[slot] += 1
+        // through a buffer: the array's uniqueness and bounds checks were most of this loop
+        shared.withUnsafeMutableBufferPointer { shared in
+            for h in sample {
+                guard let posting = index[h], posting.count <= detector.maximumPostings else { continue }
+                for j in posting where j >= oldest {
+                    let slot = j % window
+                    if shared[slot] == 0 { touched.append(j) }
+                    shared[slot] += 1
+                }
             }
         }
         let needed = max(1, min(detector.minimumSharedSamples, sample.count))
