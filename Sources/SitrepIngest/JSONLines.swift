@@ -8,8 +8,7 @@ enum JSONLines {
         var lines = Lines(name: name, idBase: idBase, published: published, maxLine: maxLine)
         var start = 0
         while start < b.count {
-            var end = start
-            while end < b.count && b[end] != 10 { end += 1 }
+            let end = newline(in: b, from: start) ?? b.count
             try lines.take(b[start..<end], warn: warn, body)
             start = end + 1
         }
@@ -32,7 +31,7 @@ enum JSONLines {
             }
             pending.append(contentsOf: data)
             var start = 0
-            while let nl = pending[start...].firstIndex(of: 10) {
+            while let nl = JSONLines.newline(in: pending, from: start) {
                 try lines.take(pending[start..<nl], warn: warn, body)
                 start = nl + 1
             }
@@ -56,6 +55,16 @@ enum JSONLines {
             throw SitrepError(.emptyInput, "the file is empty", at: name, hint: "an article needs some text")
         }
         try lines.finish(warn: warn)
+    }
+
+    /// The index of the first line feed at or after `start`: `memchr`, many bytes a step (a byte loop was a
+    /// tenth of reading the input).
+    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            guard let base = b.baseAddress, let p = memchr(base + start, 10, b.count - start) else { return nil }
+            return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The state of a JSON Lines read: line numbers, the first error, the warnings.

@@ -29,6 +29,25 @@ import Testing
         #expect(m == ["t": .string("a \"q\" \\ / \u{8}\u{c}\n\r\t é 😀 end"), "k1": .string("v")])
     }
 
+    @Test func escapesAndControlBytesAreFoundAtEveryOffsetOfALongString() {
+        // the end of a run is found eight bytes at a time: an escape or a raw control byte at each offset
+        for k in 0..<20 {
+            let pad = String(repeating: "x", count: k)
+            #expect(members(#"{"t": "\#(pad)\"\#(pad)é\#(pad)"}"#) == ["t": .string("\(pad)\"\(pad)é\(pad)")], "\(k)")
+            #expect(scan("{\"t\": \"\(pad)\u{1}\(pad)\"}") == .failure(.invalid), "\(k)")
+        }
+    }
+
+    @Test func linesEndAtTheirLineFeed() {
+        let b = Array("ab\ncd\n\nef".utf8)
+        #expect(JSONLines.newline(in: b, from: 0) == 2)
+        #expect(JSONLines.newline(in: b, from: 3) == 5)
+        #expect(JSONLines.newline(in: b, from: 6) == 6)
+        #expect(JSONLines.newline(in: b, from: 7) == nil)
+        #expect(JSONLines.newline(in: b, from: b.count) == nil)
+        #expect(JSONLines.newline(in: [], from: 0) == nil)
+    }
+
     @Test func theLastOfARepeatedKeyCounts() {
         #expect(members(#"{"text": "a", "text": "b"}"#) == ["text": .string("b")])
     }
