@@ -51,8 +51,7 @@ public struct PlaceRecognizer: Sendable {
             ctx.wantsDivision = sp.wantsDivision
             ctx.wantsTown = sp.wantsTown
             ctx.statedCountry = sp.statedCountry
-            let ranked = resolver.rank(sp.cands, context: ctx)
-            guard let top = ranked.first, accept(sp, top, text, context) else { continue }
+            guard let top = resolver.best(sp.cands, context: ctx), accept(sp, top, text, context) else { continue }
             let t = text.tokens
             let start = Int(t[sp.tokens.lowerBound].start), end = Int(t[sp.tokens.upperBound - 1].end)
             out.append(PlaceMention(tokens: sp.tokens, start: start, end: end, matched: text.text(start..<end),

@@ -87,43 +87,69 @@ public struct PlaceResolver: Sendable {
 
     /// Scores and sorts candidates (ties by geonameid, so the order is stable).
     public func rank(_ cands: [PlaceCandidate], context: PlaceContext) -> [PlaceCandidate] {
-        let places = gazetteer.places
-        // A bare name that is both a town and a division of one country means the town. (An array: a name has
-        // a handful of readings, and a set would hash every country string.)
-        var townCountries: [String] = []
-        if cands.contains(where: { places[$0.place].kind == .division }) {
-            for c in cands where places[c.place].kind == .town && !townCountries.contains(places[c.place].country) {
-                townCountries.append(places[c.place].country)
-            }
-        }
+        let towns = townCountries(cands)
         var out = cands
-        for i in out.indices {
-            let p = places[out[i].place]
-            var s = Double(out[i].match.rawValue) * 4
-            s += p.featureRank
-            s += log10(Double(max(p.population, 1))) * (p.kind == .division ? 0.5 : 1)
-            // a city the news knows: a village of the same name elsewhere needs more than the document's country
-            if p.kind == .town && p.population >= 100_000 { s += 3 }
-            if let w = context.countries[p.country] { s += 3 + 5 * min(1, w) }
-            if context.statedCountry == p.country { s += 6 }
-            if p.kind == .division {
-                if context.wantsDivision { s += 10 } else if townCountries.contains(p.country) { s -= 8 }
-                if context.wantsTown { s -= 6 }
-            }
-            if p.kind == .town && context.wantsDivision { s -= 3 }
-            if p.kind == .town, !p.admin1Code.isEmpty, !context.divisions.isEmpty,
-               context.divisions.contains(p.country + "." + p.admin1Code) {
-                s += 2.5
-            }
-            if p.kind == .country { s += 4 }
-            out[i].score = s
-        }
+        for i in out.indices { out[i].score = score(out[i], context, towns) }
         guard out.count > 1 else { return out }
+        let places = gazetteer.places
         out.sort {
             if $0.score != $1.score { return $0.score > $1.score }
             return (places[$0.place].geonameid ?? 0) < (places[$1.place].geonameid ?? 0)
         }
         return out
+    }
+
+    /// `rank(cands, context:).first`, without the array and the sort: the recognizer keeps only the best
+    /// reading of most names. Of equals, the first (the sort keeps their order).
+    public func best(_ cands: [PlaceCandidate], context: PlaceContext) -> PlaceCandidate? {
+        let towns = townCountries(cands)
+        let places = gazetteer.places
+        var top: PlaceCandidate? = nil
+        for c in cands {
+            var c = c
+            c.score = score(c, context, towns)
+            if let t = top {
+                guard c.score > t.score
+                    || c.score == t.score && (places[c.place].geonameid ?? 0) < (places[t.place].geonameid ?? 0) else { continue }
+            }
+            top = c
+        }
+        return top
+    }
+
+    /// The countries where a bare name that is both a town and a division means the town. (An array: a name
+    /// has a handful of readings, and a set would hash every country string.)
+    private func townCountries(_ cands: [PlaceCandidate]) -> [String] {
+        let places = gazetteer.places
+        var towns: [String] = []
+        if cands.contains(where: { places[$0.place].kind == .division }) {
+            for c in cands where places[c.place].kind == .town && !towns.contains(places[c.place].country) {
+                towns.append(places[c.place].country)
+            }
+        }
+        return towns
+    }
+
+    private func score(_ c: PlaceCandidate, _ context: PlaceContext, _ townCountries: [String]) -> Double {
+        let p = gazetteer.places[c.place]
+        var s = Double(c.match.rawValue) * 4
+        s += p.featureRank
+        s += log10(Double(max(p.population, 1))) * (p.kind == .division ? 0.5 : 1)
+        // a city the news knows: a village of the same name elsewhere needs more than the document's country
+        if p.kind == .town && p.population >= 100_000 { s += 3 }
+        if let w = context.countries[p.country] { s += 3 + 5 * min(1, w) }
+        if context.statedCountry == p.country { s += 6 }
+        if p.kind == .division {
+            if context.wantsDivision { s += 10 } else if townCountries.contains(p.country) { s -= 8 }
+            if context.wantsTown { s -= 6 }
+        }
+        if p.kind == .town && context.wantsDivision { s -= 3 }
+        if p.kind == .town, !p.admin1Code.isEmpty, !context.divisions.isEmpty,
+           context.divisions.contains(p.country + "." + p.admin1Code) {
+            s += 2.5
+        }
+        if p.kind == .country { s += 4 }
+        return s
     }
 }
 

@@ -27,6 +27,40 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "; "))")
     }
 
+    @Test func theBestReadingIsTheFirstOfTheRanking() throws {
+        // names with many readings (towns and divisions of one name in several countries), in several contexts
+        var names = ["Herat", "Ghazni", "Springfield", "San Jose", "Georgia", "Tripoli", "Victoria", "Santa Cruz",
+                     "Alexandria", "Hamilton", "Kandahar", "Punjab", "Khartoum", "Saint George", "Paris"]
+        names += try Fixtures.rows("Gazetteer/variants.tsv", header: true).map { $0[0] }
+        var contexts = [PlaceContext()]
+        var c = PlaceContext()
+        c.countries["AF"] = 1
+        c.countries["US"] = 0.4
+        contexts.append(c)
+        c.wantsDivision = true
+        contexts.append(c)
+        c = PlaceContext()
+        c.wantsTown = true
+        c.statedCountry = "LY"
+        c.divisions = ["AF.11", "US.CA"]
+        contexts.append(c)
+        var compared = 0
+        for name in names {
+            var scratch = NameKey.Scratch()
+            let h = try #require(NameKey.hashes(of: ArraySlice(name.utf8), scratch: &scratch))
+            let cands = resolver.collect(exact: h.exact, skeleton: h.skeleton, exactKey: NameKey.exact(name),
+                                         skeletonKey: NameKey.skeleton(name))
+            for ctx in contexts {
+                let ranked = resolver.rank(cands, context: ctx)
+                let best = resolver.best(cands, context: ctx)
+                #expect(best?.place == ranked.first?.place, "\(name)")
+                #expect(best?.score == ranked.first?.score, "\(name)")
+                if cands.count > 1 { compared += 1 }
+            }
+        }
+        #expect(compared >= 40)
+    }
+
     @Test func countriesAndTheirShortForms() {
         #expect(top("US") == "US")
         #expect(top("U.S.") == "US")
