@@ -1,11 +1,16 @@
 extension EventMention {
     /// One line of `sitrep extract` output, keys in the order of spec/event-mention.schema.json.
-    /// `encodedDocument`: the `document` object as `DocumentRef.json` wrote it, for the mentions of one document.
-    public func writeJSON(to w: inout JSONWriter, encodedDocument: [UInt8]? = nil) {
+    public func writeJSON(to w: inout JSONWriter) {
+        var none = MentionJSONCache(enabled: false)
+        writeJSON(to: &w, cache: &none)
+    }
+
+    /// The same, with the document object the other mentions of its document share taken from `cache`.
+    public func writeJSON(to w: inout JSONWriter, cache: inout MentionJSONCache) {
         w.beginObject()
         w.field("id", id)
         w.key("document")
-        if let encodedDocument { w.encoded(encodedDocument) } else { document.writeJSON(to: &w) }
+        cache.write(document, &w)
         Self.writeKind(type, actor: actor, target: target, &w)
         w.key("place")
         Self.write(place, matched: true, &w)
@@ -96,5 +101,23 @@ extension EventDate {
         if withText { w.field("text", text) }
         w.field("precision", precision.rawValue)
         w.endObject()
+    }
+}
+
+/// The `document` object every line of one document repeats, encoded once.
+public struct MentionJSONCache {
+    let enabled: Bool
+    private var document: (DocumentRef, [UInt8])?
+
+    public init() { enabled = true }
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func write(_ d: DocumentRef, _ w: inout JSONWriter) {
+        guard enabled else { return d.writeJSON(to: &w) }
+        if let (ref, bytes) = document, ref == d { return w.encoded(bytes) }
+        let bytes = JSONWriter.encode { d.writeJSON(to: &$0) }
+        document = (d, bytes)
+        w.encoded(bytes)
     }
 }

@@ -20,7 +20,7 @@ public struct JSONWriter {
     public init() {}
 
     public mutating func reset() {
-        reserve(0)
+        own()
         buffer.removeAll()
         commas = 0
         depth = 0
@@ -55,23 +55,27 @@ public struct JSONWriter {
     }
 
     public mutating func beginObject() {
+        own()
         separator()
         put(UInt8(ascii: "{"))
         push()
     }
 
     public mutating func endObject() {
+        own()
         pop()
         put(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
+        own()
         separator()
         put(UInt8(ascii: "["))
         push()
     }
 
     public mutating func endArray() {
+        own()
         pop()
         put(UInt8(ascii: "]"))
     }
@@ -79,6 +83,7 @@ public struct JSONWriter {
     /// A key inside an object; the value call that follows must not add a comma. Keys are literals of the
     /// schema, written as they are: no escaping to check.
     public mutating func key(_ k: StaticString) {
+        own()
         separator()
         let n = k.utf8CodeUnitCount
         reserve(n + 3)
@@ -91,12 +96,14 @@ public struct JSONWriter {
 
     /// A value written before, as JSON bytes (`encoded`): what many lines repeat is encoded once.
     public mutating func encoded(_ value: [UInt8]) {
+        own()
         separator()
         put(value)
     }
 
     /// Ends a line of JSON Lines after a top-level value: the next value starts a new line, in the same buffer.
     public mutating func endLine() {
+        own()
         precondition(depth == 0, "a line ends after a whole value")
         put(10)
         commas = 0
@@ -110,16 +117,19 @@ public struct JSONWriter {
     }
 
     public mutating func string(_ s: String?) {
+        own()
         separator()
         if let s { appendString(s) } else { appendNull() }
     }
 
     public mutating func int(_ v: Int?) {
+        own()
         separator()
         if let v { appendInt(v) } else { appendNull() }
     }
 
     public mutating func double(_ v: Double?, digits: Int = 5) {
+        own()
         separator()
         guard let v, v.isFinite else { return appendNull() }
         appendDouble(v, digits: digits)
@@ -127,6 +137,7 @@ public struct JSONWriter {
 
     /// A day as its `YYYY-MM-DD` string.
     public mutating func day(_ d: Day?) {
+        own()
         separator()
         guard let d else { return appendNull() }
         put(UInt8(ascii: "\""))
@@ -139,11 +150,13 @@ public struct JSONWriter {
     }
 
     public mutating func bool(_ v: Bool) {
+        own()
         separator()
         appendLiteral(v ? "true" : "false")
     }
 
     public mutating func null() {
+        own()
         separator()
         appendNull()
     }
@@ -162,21 +175,18 @@ public struct JSONWriter {
 
     // MARK: bytes
 
-    /// Room for `n` more bytes in a buffer of this writer's own (a copied writer copies it first).
-    @inline(__always) private mutating func reserve(_ n: Int) {
+    /// The buffer made this writer's own (a copied writer copies it first): once in every public method that
+    /// writes, before any byte, and not at every byte (the check is a call into the runtime).
+    @inline(__always) private mutating func own() {
         if !isKnownUniquelyReferenced(&buffer) { buffer = buffer.copy() }
-        buffer.reserve(n)
     }
 
-    @inline(__always) private mutating func put(_ b: UInt8) {
-        reserve(1)
-        buffer.append(b)
-    }
+    /// Room for `n` more bytes.
+    @inline(__always) private mutating func reserve(_ n: Int) { buffer.reserve(n) }
 
-    private mutating func put(_ p: UnsafeBufferPointer<UInt8>) {
-        reserve(p.count)
-        buffer.append(p)
-    }
+    @inline(__always) private mutating func put(_ b: UInt8) { buffer.append(b) }
+
+    private mutating func put(_ p: UnsafeBufferPointer<UInt8>) { buffer.append(p) }
 
     private mutating func put(_ p: UnsafeRawBufferPointer) { put(p.bindMemory(to: UInt8.self)) }
 

@@ -65,15 +65,14 @@ struct ExtractCommand: ParsableCommand {
             let workers = OrderedWorkers<ArraySlice<Document>>(jobs: jobs, capacity: 8 * jobs) { docs in
                 var bytes: [UInt8] = []
                 var w = JSONWriter()
+                var shared = MentionJSONCache()  // the objects a document's lines repeat, encoded once
                 for doc in docs {
                     let found = extractor.extract(doc)
-                    // the document object of every line, encoded once
-                    let document = found.isEmpty || table ? [] : JSONWriter.encode { found[0].document.writeJSON(to: &$0) }
                     for i in found.indices {  // not `for m in`: that copies each mention
                         if table {
                             bytes += Array(Self.tableLine(found[i]).utf8)
                         } else {
-                            found[i].writeJSON(to: &w, encodedDocument: document)
+                            found[i].writeJSON(to: &w, cache: &shared)
                             w.endLine()
                         }
                     }

@@ -59,6 +59,28 @@ import Testing
             """#)
     }
 
+    @Test func theLinesOfSeveralDocumentsWrittenWithACacheAreTheLinesWrittenWithout() {
+        func mention(_ id: String, _ doc: String, story: String?) -> EventMention {
+            EventMention(id: id, document: DocumentRef(id: doc, url: "https://a.example/\(doc)", outlet: "a.example",
+                                                       published: Day(iso: "2021-08-12"), story: story),
+                         type: .territoryTaken, actor: Actor(name: "Taliban", id: "taliban", kind: .nonStateArmedGroup),
+                         target: nil, place: nil, date: EventDate(start: nil, end: nil, text: nil, precision: .unknown),
+                         modality: .asserted, source: nil, evidence: Evidence(text: "They \"took\" it.", start: 0, end: 15),
+                         confidence: 0.8, trigger: "took")
+        }
+        // the same id under another story is another document object
+        let ms = [mention("1", "d1", story: nil), mention("2", "d1", story: nil), mention("3", "d2", story: nil),
+                  mention("4", "d2", story: "d1"), mention("5", "d1", story: nil)]
+        var cache = MentionJSONCache()
+        let cached = written { w in for m in ms { m.writeJSON(to: &w, cache: &cache); w.endLine() } }
+        let plain = written { w in for m in ms { m.writeJSON(to: &w); w.endLine() } }
+        #expect(cached == plain)
+        let lines = plain.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[3].contains(#""document":{"id":"d2","url":"https://a.example/d2","outlet":"a.example","published":"2021-08-12","story":"d1"}"#))
+        #expect(lines[4].contains(#""document":{"id":"d1","url":"https://a.example/d1","outlet":"a.example","published":"2021-08-12","story":null}"#))
+    }
+
     @Test func aDocumentReferenceIsWrittenWithItsFiveKeys() {
         let ref = DocumentRef(id: "x-1", url: "https://a.example/1", outlet: "a.example", published: Day(iso: "2021-08-12"),
                               story: nil)
