@@ -46,15 +46,15 @@ public final class EventExtractor: @unchecked Sendable {
 
     /// The main country: the one its places and demonyms point to most.
     func mainCountry(_ text: AnalyzedText, _ places: [PlaceMention]) -> String? {
-        var w: [String: Double] = [:]
+        var w = CountryWeights()
         for p in places {
             let place = gazetteer.places[p.place]
-            w[place.country, default: 0] += place.kind == .country ? 1.5 : 1
+            w.add(place.country, place.kind == .country ? 1.5 : 1)
         }
         for t in text.tokens where t.isCapitalized {
-            if let cc = gazetteer.demonyms[t.hash] { w[cc, default: 0] += 0.5 }
+            if let cc = gazetteer.demonyms[t.hash] { w.add(cc, 0.5) }
         }
-        return w.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        return w.heaviest
     }
 
     public func extract(_ document: Document) -> [EventMention] {

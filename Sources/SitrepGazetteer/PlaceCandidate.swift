@@ -57,4 +57,26 @@ public struct CountryWeights: Sendable, ExpressibleByDictionaryLiteral {
 
     public var isEmpty: Bool { codes.isEmpty }
     public var count: Int { codes.count }
+
+    /// Adds `w` to the weight of `code` (from 0).
+    public mutating func add(_ code: String, _ w: Double) {
+        if let k = codes.firstIndex(of: code) { weights[k] += w } else { codes.append(code); weights.append(w) }
+    }
+
+    public var maximum: Double? { weights.max() }
+
+    /// The heaviest country; of equal weights, the first code in alphabetical order.
+    public var heaviest: String? {
+        var best: Int? = nil
+        for k in codes.indices {
+            if let b = best, weights[k] < weights[b] || weights[k] == weights[b] && codes[k] > codes[b] { continue }
+            best = k
+        }
+        return best.map { codes[$0] }
+    }
+
+    /// Every code and weight, in the order they were first set.
+    public func forEach(_ body: (String, Double) -> Void) {
+        for k in codes.indices { body(codes[k], weights[k]) }
+    }
 }

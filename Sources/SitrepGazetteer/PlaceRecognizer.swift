@@ -74,8 +74,9 @@ public struct PlaceRecognizer: Sendable {
         while i < t.count {
             let tok = t[i]
             guard tok.isWord else { i += 1; continue }
-            let joinedFiller = !tok.isCapitalized && fillers.contains(tok.hash) && i + 2 < t.count && t[i + 1].has(.hyphen)
-                && !t[i + 1].has(.spaceBefore) && t[i + 2].isCapitalized
+            // the set look-up last: most words are not followed by a hyphen and a capital
+            let joinedFiller = !tok.isCapitalized && i + 2 < t.count && t[i + 1].has(.hyphen)
+                && !t[i + 1].has(.spaceBefore) && t[i + 2].isCapitalized && fillers.contains(tok.hash)
             guard tok.isCapitalized || joinedFiller, gazetteer.demonyms[tok.hash] == nil else { i += 1; continue }
             // extend word by word
             var h = TokenHash.seed
@@ -169,30 +170,31 @@ public struct PlaceRecognizer: Sendable {
     // MARK: context
 
     private func documentContext(_ text: AnalyzedText, _ spans: [Span]) -> PlaceContext {
-        var weights: [String: Double] = [:]
+        var weights = CountryWeights()
         for tok in text.tokens where tok.isCapitalized {
-            if let cc = gazetteer.demonyms[tok.hash] { weights[cc, default: 0] += 0.5 }
+            if let cc = gazetteer.demonyms[tok.hash] { weights.add(cc, 0.5) }
         }
         for sp in spans where !looksLikePartOfAName(sp, text) {
             var ctx = PlaceContext()
             ctx.wantsDivision = sp.wantsDivision
             ctx.statedCountry = sp.statedCountry
-            let ranked = resolver.rank(sp.cands, context: ctx)
+            // the best reading and the three after it: no more of the ranking is read
+            let ranked = resolver.rank(sp.cands, context: ctx, first: 4)
             guard let top = ranked.first else { continue }
             let p = gazetteer.places[top.place]
             if p.kind == .country {
-                weights[p.country, default: 0] += 1
+                weights.add(p.country, 1)
             } else if p.isStrong && top.match == .exact {
                 // an unambiguous strong name counts; a name strong in several countries does not
                 let rivals = ranked.dropFirst().prefix(3).filter {
                     gazetteer.places[$0.place].country != p.country && $0.score > top.score - 2
                 }
-                if rivals.isEmpty { weights[p.country, default: 0] += 0.5 }
+                if rivals.isEmpty { weights.add(p.country, 0.5) }
             }
         }
         var ctx = PlaceContext()
-        let maxW = weights.values.max() ?? 0
-        for (cc, w) in weights where w >= maxW / 3 { ctx.countries[cc] = w / maxW }
+        let maxW = weights.maximum ?? 0
+        weights.forEach { cc, w in if w >= maxW / 3 { ctx.countries[cc] = w / maxW } }
         return ctx
     }
 

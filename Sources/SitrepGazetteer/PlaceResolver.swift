@@ -48,6 +48,7 @@ public struct PlaceResolver: Sendable {
         if exactEntries.isEmpty && skeleton == nil { return [] }
         // one candidate per place, its best match: a list while short (the usual name has a few readings)
         var best: [PlaceCandidate] = []
+        best.reserveCapacity(exactEntries.count)  // one allocation, not one per doubling
         var slot: [Int: Int] = [:]
         func add(_ e: Int32, _ m: PlaceCandidate.Match) {
             let p = gazetteer.place(ofEntry: e)
@@ -95,6 +96,29 @@ public struct PlaceResolver: Sendable {
         out.sort {
             if $0.score != $1.score { return $0.score > $1.score }
             return (places[$0.place].geonameid ?? 0) < (places[$1.place].geonameid ?? 0)
+        }
+        return out
+    }
+
+    /// The first `first` of `rank(cands, context:)`, by insertion into a short list rather than a sort of all.
+    public func rank(_ cands: [PlaceCandidate], context: PlaceContext, first: Int) -> [PlaceCandidate] {
+        guard cands.count > first else { return rank(cands, context: context) }
+        let towns = townCountries(cands)
+        let places = gazetteer.places
+        var out: [PlaceCandidate] = []
+        out.reserveCapacity(first + 1)
+        for c in cands {
+            var c = c
+            c.score = score(c, context, towns)
+            // after every kept one that ranks before it or equal (the sort keeps equals in their order)
+            var k = out.count
+            while k > 0, c.score > out[k - 1].score
+                    || c.score == out[k - 1].score && (places[c.place].geonameid ?? 0) < (places[out[k - 1].place].geonameid ?? 0) {
+                k -= 1
+            }
+            guard k < first else { continue }
+            out.insert(c, at: k)
+            if out.count > first { out.removeLast() }
         }
         return out
     }

@@ -55,6 +55,11 @@ import Testing
                 let best = resolver.best(cands, context: ctx)
                 #expect(best?.place == ranked.first?.place, "\(name)")
                 #expect(best?.score == ranked.first?.score, "\(name)")
+                for n in [1, 2, 4] {
+                    let head = resolver.rank(cands, context: ctx, first: n)
+                    #expect(head.map(\.place) == ranked.prefix(n).map(\.place), "\(name) \(n)")
+                    #expect(head.map(\.score) == ranked.prefix(n).map(\.score), "\(name) \(n)")
+                }
                 if cands.count > 1 { compared += 1 }
             }
         }
@@ -109,6 +114,16 @@ import Testing
         #expect(w["AF"] == nil)
         #expect(w["PK"] == 1)
         #expect(w.count == 1)
+        w.add("PK", 0.5)
+        w.add("IR", 1.5)
+        #expect(w["PK"] == 1.5)
+        #expect(w.maximum == 1.5)
+        #expect(w.heaviest == "IR")  // equal weights: the first code in alphabetical order
+        var seen: [String] = []
+        w.forEach { c, _ in seen.append(c) }
+        #expect(seen == ["PK", "IR"])
+        #expect(CountryWeights().heaviest == nil)
+        #expect(CountryWeights().maximum == nil)
         let literal: CountryWeights = ["SY": 1, "IQ": 0.4]
         #expect(literal["IQ"] == 0.4)
         #expect(!literal.isEmpty)
