@@ -4,7 +4,7 @@
 /// few dozen values per mention, and no value here makes a `String` on the way.
 public struct JSONWriter {
     /// The output, written through a pointer: `Array.append` checked uniqueness and capacity for every byte.
-    private var buffer = GrowableBytes(capacity: 1024)
+    private var buffer: GrowableBytes
 
     /// What has been written.
     public var bytes: [UInt8] { Array(buffer.contents) }
@@ -17,7 +17,10 @@ public struct JSONWriter {
     /// The same flags for levels 64 and deeper.
     private var deep: [Bool] = []
 
-    public init() {}
+    public init() { buffer = GrowableBytes(capacity: 1024) }
+
+    /// A writer with room for `capacity` bytes before it first grows (and copies what it holds).
+    public init(capacity: Int) { buffer = GrowableBytes(capacity: capacity) }
 
     public mutating func reset() {
         own()

@@ -201,8 +201,11 @@ public final class AnalyzedText {
             }
         }
         if let o = open { quotations.append(Quotation(open: o, close: tokens.count, closed: false)) }
-        for q in quotations where q.open + 1 < q.close {
-            for k in (q.open + 1)..<q.close { tokens[k].flags.insert(.quoted) }
+        let found = quotations
+        tokens.withUnsafeMutableBufferPointer { t in
+            for q in found where q.open + 1 < q.close {
+                for k in (q.open + 1)..<q.close { t[k].flags.insert(.quoted) }
+            }
         }
     }
 
@@ -265,9 +268,13 @@ public final class AnalyzedText {
             i += 1
         }
         close(tokens.count)
-        for s in sentences.indices { tokens[sentences[s].tokens.lowerBound].flags.insert(.sentenceStart) }
-        for s in sentences.indices {
-            for k in sentences[s].tokens { tokens[k].sentence = Int32(s) }
+        // through buffers: a write to the class's array checked its uniqueness at every token
+        let found = sentences
+        tokens.withUnsafeMutableBufferPointer { t in
+            for s in found.indices {
+                t[found[s].tokens.lowerBound].flags.insert(.sentenceStart)
+                for k in found[s].tokens { t[k].sentence = Int32(s) }
+            }
         }
         var si = 0
         for pi in paragraphs.indices {
@@ -311,6 +318,7 @@ public final class AnalyzedText {
     /// A paragraph whose words equal an earlier paragraph's (quote style aside) is a repeat.
     private func markRepeats() {
         var seen: Set<UInt64> = []
+        let tokens = self.tokens  // a local: the class's array was loaded again at every token
         for p in paragraphs where !p.sentences.isEmpty {
             var h = TokenHash.seed
             var words = 0

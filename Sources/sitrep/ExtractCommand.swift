@@ -64,7 +64,7 @@ struct ExtractCommand: ParsableCommand {
             // documents go to the workers 16 at a time: one hand-off, not one per document
             let workers = OrderedWorkers<ArraySlice<Document>>(jobs: jobs, capacity: 8 * jobs) { docs in
                 var bytes: [UInt8] = []
-                var w = JSONWriter()
+                var w = JSONWriter(capacity: 1 << 18)  // the lines of 16 documents, about 10 KB each
                 var shared = MentionJSONCache()  // the objects a document's lines repeat, encoded once
                 for doc in docs {
                     let found = extractor.extract(doc)
