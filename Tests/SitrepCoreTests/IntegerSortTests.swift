@@ -28,6 +28,24 @@ import Testing
         }
     }
 
+    @Test func theRadixSortSortsEveryByteAndSkipsTheSameOnes() {
+        // random, few distinct values (most bytes the same in every value), one byte varying, the threshold
+        let n = IntegerSort.radixThreshold
+        let cases: [[UInt64]] = [
+            values(n, seed: 11), values(n + 1, seed: 12), values(4000, seed: 13, modulo: 3),
+            values(700, seed: 14).map { $0 & 0xFF00 }, values(700, seed: 15).map { $0 | 0xFFFF_FFFF_0000_0000 },
+            Array(repeating: 42, count: 300), (0..<300).map { UInt64(299 - $0) << 56 },
+        ]
+        for c in cases {
+            var a = c
+            a.withUnsafeMutableBufferPointer { IntegerSort.radixSort($0) }
+            #expect(a == c.sorted(), "\(c.prefix(4))…")
+            var b = c
+            b.sortIntegers()
+            #expect(b == c.sorted())
+        }
+    }
+
     @Test func theHeapSortFallbackSorts() {
         var a = values(300, seed: 9, modulo: 50)
         let expected = a.sorted()
