@@ -46,4 +46,36 @@ import Testing
         for i in again.indices { wide.assign(&again[i]) }
         #expect(again.map(\.story) == ["a", "x1", "x2", "x3", "a"])
     }
+
+    @Test(arguments: [3, 5, 8])
+    func aCopyJoinsTheEarliestCopyStillInTheWindow(_ window: Int) {
+        // four stories recurring at gaps of 1 to 9 documents among distinct fillers: a copy takes the story of
+        // the earliest copy of its text still in the window, else starts its own
+        let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+                     "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango"]
+        func text(_ k: Int) -> String {
+            (0..<24).map { words[($0 * (k + 3) + k * 7) % words.count] + "\(k)x\($0)" }.joined(separator: " ") + "."
+        }
+        var kinds: [Int] = []  // -1: a filler
+        var next = [0, 0, 0, 0]
+        for i in 0..<70 {
+            let due = (0..<4).first { next[$0] <= i }
+            if let k = due {
+                kinds.append(k)
+                next[k] = i + 1 + (i * 7 + k * 3) % 9
+            } else {
+                kinds.append(-1)
+            }
+        }
+        var docs = kinds.enumerated().map { i, k in Document(id: "d\(i)", text: text(k >= 0 ? k : 100 + i)) }
+        var stream = StoryStream(window: window)
+        for i in docs.indices { stream.assign(&docs[i]) }
+        var expected: [String] = []
+        for (i, k) in kinds.enumerated() {
+            let j = k < 0 ? nil : (max(0, i - window)..<i).first { kinds[$0] == k }
+            expected.append(j.map { expected[$0] } ?? "d\(i)")
+        }
+        #expect(docs.map { $0.story ?? "" } == expected)
+        #expect(Set(expected).count > Set(kinds.filter { $0 >= 0 }).count)  // some copies fell out of the window
+    }
 }

@@ -41,12 +41,16 @@ public struct StoryStream {
         let s = Shingles(doc.text, size: detector.shingleSize)
         let sample = s.hashes.filter { $0 & 7 == 0 }
         if detector.shingleSize == StoryDetector.sampleShingleSize { doc.shingleSample = sample }
-        // through a buffer: the array's uniqueness and bounds checks were most of this loop
+        // through a buffer: the array's uniqueness and bounds checks were most of this loop; and the slot of
+        // an earlier document from its distance back (0 < d <= window), not by a division per posting
+        let r = sequence % window
+        let window = self.window
         shared.withUnsafeMutableBufferPointer { shared in
             for h in sample {
                 guard let posting = index[h], posting.count <= detector.maximumPostings else { continue }
                 for j in posting where j >= oldest {
-                    let slot = j % window
+                    let d = sequence - j
+                    let slot = r >= d ? r - d : r - d + window
                     if shared[slot] == 0 { touched.append(j) }
                     shared[slot] += 1
                 }
