@@ -4,7 +4,7 @@ extension Array where Element == UInt64 {
     /// The standard `sort()` is a stable merge sort through a comparison closure, three times slower on the
     /// few hundred hashes of a document's shingles; integers need no stability.
     ///
-    /// From `IntegerSort.radixThreshold` values on, a radix sort: hashes are random, and the quicksort's
+    /// From `IntegerSort.radixThreshold` values on, a radix sort of the top bits: hashes are random, and the quicksort's
     /// comparisons were mispredicted half the time (it led the profile of `sitrep extract` in cycles).
     public mutating func sortIntegers() {
         withUnsafeMutableBufferPointer { b in
@@ -21,30 +21,33 @@ extension Array where Element == UInt64 {
 enum IntegerSort {
     static let radixThreshold = 256
 
-    /// Least significant byte first, eight passes between the array and a scratch buffer; the counts of all
-    /// eight bytes are taken in one read, and a byte that is the same in every value is skipped.
+    /// By the top sixteen bits in two counting passes (least significant byte first, between the array and a
+    /// scratch buffer), then an insertion sort, which has next to nothing to move in random hashes. Values
+    /// that share their top bits (not hashes) make it move too much: past a budget, a quicksort finishes.
     static func radixSort(_ b: UnsafeMutableBufferPointer<UInt64>) {
         let n = b.count
-        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 8 * 256)
+        let a = b.baseAddress!
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: 2 * 256)
         defer { counts.deallocate() }
-        counts.initialize(repeating: 0, count: 8 * 256)
+        counts.initialize(repeating: 0, count: 2 * 256)
         for v in b {
-            for d in 0..<8 { counts[d << 8 | Int(truncatingIfNeeded: v >> UInt64(d * 8)) & 255] += 1 }
+            counts[Int(truncatingIfNeeded: v >> 48) & 255] += 1
+            counts[256 | Int(truncatingIfNeeded: v >> 56)] += 1
         }
         let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
         defer { scratch.deallocate() }
-        var from = b.baseAddress!, to = scratch
-        for d in 0..<8 {
+        var from = a, to = scratch
+        for d in 0..<2 {
             let c = counts + d << 8
+            let shift = UInt64(48 + d * 8)
             // one bucket holds every value: this byte orders nothing
-            if c[Int(truncatingIfNeeded: from[0] >> UInt64(d * 8)) & 255] == n { continue }
+            if c[Int(truncatingIfNeeded: from[0] >> shift) & 255] == n { continue }
             var sum = 0
             for k in 0..<256 {
                 let x = c[k]
                 c[k] = sum
                 sum += x
             }
-            let shift = UInt64(d * 8)
             for i in 0..<n {
                 let v = from[i]
                 let k = Int(truncatingIfNeeded: v >> shift) & 255
@@ -53,7 +56,22 @@ enum IntegerSort {
             }
             swap(&from, &to)
         }
-        if from != b.baseAddress! { b.baseAddress!.update(from: from, count: n) }
+        if from != a { a.update(from: from, count: n) }
+        var budget = 8 * n
+        for k in 1..<n {
+            let v = a[k]
+            var m = k - 1
+            while m >= 0 && a[m] > v {
+                a[m + 1] = a[m]
+                m -= 1
+            }
+            a[m + 1] = v
+            budget -= k - 1 - m
+            if budget < 0 {
+                quicksort(a, 0, n - 1, depth: 2 * (Int.bitWidth - n.leadingZeroBitCount))
+                return
+            }
+        }
     }
 
     static func quicksort(_ a: UnsafeMutablePointer<UInt64>, _ lo: Int, _ hi: Int, depth: Int) {

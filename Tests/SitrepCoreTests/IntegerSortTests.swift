@@ -28,8 +28,8 @@ import Testing
         }
     }
 
-    @Test func theRadixSortSortsEveryByteAndSkipsTheSameOnes() {
-        // random, few distinct values (most bytes the same in every value), one byte varying, the threshold
+    @Test func theRadixSortSortsHashesAndFallsBackWhereTopBitsAreShared() {
+        // random, few distinct values, values alike in their top bits (the quicksort finishes), the top byte only
         let n = IntegerSort.radixThreshold
         let cases: [[UInt64]] = [
             values(n, seed: 11), values(n + 1, seed: 12), values(4000, seed: 13, modulo: 3),
