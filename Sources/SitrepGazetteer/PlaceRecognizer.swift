@@ -70,6 +70,7 @@ public struct PlaceRecognizer: Sendable {
         var i = 0
         var skeleton: [UInt8] = []
         let fillers = NameKey.connectiveHashes  // once, not a global's retain per token
+        let demonyms = gazetteer.demonyms  // a local: read through the class, it was retained at every token
         var wordRanges: [Range<Int>] = []  // reused: a name's words, in the folded text
         while i < t.count {
             let tok = t[i]
@@ -77,7 +78,7 @@ public struct PlaceRecognizer: Sendable {
             // the set look-up last: most words are not followed by a hyphen and a capital
             let joinedFiller = !tok.isCapitalized && i + 2 < t.count && t[i + 1].has(.hyphen)
                 && !t[i + 1].has(.spaceBefore) && t[i + 2].isCapitalized && fillers.contains(tok.hash)
-            guard tok.isCapitalized || joinedFiller, gazetteer.demonyms[tok.hash] == nil else { i += 1; continue }
+            guard tok.isCapitalized || joinedFiller, demonyms[tok.hash] == nil else { i += 1; continue }
             // extend word by word
             var h = TokenHash.seed
             var words = 0
@@ -171,8 +172,9 @@ public struct PlaceRecognizer: Sendable {
 
     private func documentContext(_ text: AnalyzedText, _ spans: [Span]) -> PlaceContext {
         var weights = CountryWeights()
+        let demonyms = gazetteer.demonyms
         for tok in text.tokens where tok.isCapitalized {
-            if let cc = gazetteer.demonyms[tok.hash] { weights.add(cc, 0.5) }
+            if let cc = demonyms[tok.hash] { weights.add(cc, 0.5) }
         }
         for sp in spans where !looksLikePartOfAName(sp, text) {
             var ctx = PlaceContext()

@@ -25,6 +25,9 @@ public struct ActorRecognizer: Sendable {
 
     public func recognize(_ text: AnalyzedText, places: [PlaceMention], mainCountry: String?) -> ([ActorMention], Focus) {
         let t = text.tokens
+        // the lexicon's tables as locals: read through the class at every token, each read retained them
+        let named = lexicon.named, generic = lexicon.generic, forceWords = lexicon.forceWords,
+            groupHeads = lexicon.groupHeads, demonyms = lexicon.gazetteer.demonyms, modifiers = ActorRecognizer.modifiers
         var out: [ActorMention] = []
         var generics: [(Range<Int>, ActorLexicon.GenericRole, Int)] = []
         // the place starting at each token, by index into `places` (an array: asked at every token)
@@ -38,7 +41,7 @@ public struct ActorRecognizer: Sendable {
             guard tok.isWord else { i += 1; continue }
             // pro-X
             let pro = i >= 2 && t[i - 1].has(.hyphen) && t[i - 2].hash == ActorRecognizer.hPro
-            if let (actor, end) = lexicon.named.match(text, at: i) {
+            if let (actor, end) = named.match(text, at: i) {
                 var a = actor
                 var e = end
                 if pro {
@@ -48,20 +51,20 @@ public struct ActorRecognizer: Sendable {
                     a = Actor(name: "\(actor.name)-backed \(what)", id: "\(actor.id)-backed", kind: .nonStateArmedGroup, country: actor.country)
                     e = end + 3
                 }
-                if e < t.count, lexicon.forceWords[t[e].hash] != nil { e += 1 }
+                if e < t.count, forceWords[t[e].hash] != nil { e += 1 }
                 out.append(ActorMention(tokens: (pro ? i - 2 : i)..<e, actor: a, source: .lexicon, sentence: sentence))
                 i = e
                 continue
             }
             // <demonym> [modifiers] force-word / government
-            if tok.isCapitalized, let cc = lexicon.gazetteer.demonyms[tok.hash] {
+            if tok.isCapitalized, let cc = demonyms[tok.hash] {
                 var j = i + 1
-                while j < t.count, j - i <= 3, ActorRecognizer.modifiers.contains(t[j].hash) || (t[j].isCapitalized && t[j].isWord && lexicon.gazetteer.demonyms[t[j].hash] == nil && j - i <= 2 && t[j].sentence == tok.sentence && lexicon.forceWords[t[j].hash] != nil) {
+                while j < t.count, j - i <= 3, modifiers.contains(t[j].hash) || (t[j].isCapitalized && t[j].isWord && demonyms[t[j].hash] == nil && j - i <= 2 && t[j].sentence == tok.sentence && forceWords[t[j].hash] != nil) {
                     j += 1
                 }
                 let isGovernment = t[j - 1].hash == ActorRecognizer.hGovernment
-                if j < t.count, lexicon.forceWords[t[j].hash] != nil || isGovernment {
-                    let end = lexicon.forceWords[t[j].hash] != nil ? j + 1 : j
+                if j < t.count, forceWords[t[j].hash] != nil || isGovernment {
+                    let end = forceWords[t[j].hash] != nil ? j + 1 : j
                     let home = mainCountry == nil || mainCountry == cc
                     out.append(ActorMention(tokens: i..<end, actor: lexicon.state(cc, home: home), source: .pattern, sentence: sentence))
                     i = end
@@ -72,16 +75,16 @@ public struct ActorRecognizer: Sendable {
             if let p = placeAt(i), lexicon.gazetteer.places[p.place].kind == .country {
                 let cc = lexicon.gazetteer.places[p.place].country
                 var end = p.tokens.upperBound
-                if end < t.count, lexicon.forceWords[t[end].hash] != nil { end += 1 }
+                if end < t.count, forceWords[t[end].hash] != nil { end += 1 }
                 out.append(ActorMention(tokens: i..<end, actor: lexicon.state(cc, home: cc == mainCountry),
                                         source: .country, sentence: sentence))
                 i = end
                 continue
             }
             // generic references
-            if let (role, end) = lexicon.generic.match(text, at: i) {
+            if let (role, end) = generic.match(text, at: i) {
                 // "the Government of National Accord": a name that starts inside the generic phrase wins
-                if ((i + 1)..<end).contains(where: { lexicon.named.match(text, at: $0) != nil }) {
+                if ((i + 1)..<end).contains(where: { named.match(text, at: $0) != nil }) {
                     i += 1
                     continue
                 }
@@ -97,11 +100,11 @@ public struct ActorRecognizer: Sendable {
                     j += 1
                 }
                 // "Haftar's Libyan National Army": a listed name inside the capitalized run is the actor
-                if j - i >= 2, let inner = ((i + 1)..<j).first(where: { lexicon.named.match(text, at: $0) != nil }) {
+                if j - i >= 2, let inner = ((i + 1)..<j).first(where: { named.match(text, at: $0) != nil }) {
                     i = inner
                     continue
                 }
-                if j - i >= 2, lexicon.groupHeads.contains(t[j - 1].hash), placeAt(i) == nil || j - i >= 3 {
+                if j - i >= 2, groupHeads.contains(t[j - 1].hash), placeAt(i) == nil || j - i >= 3 {
                     let name = text.text(tokens: i..<j)
                     let id = Fold.words(name).joined(separator: "-")
                     out.append(ActorMention(tokens: i..<j, actor: Actor(name: name, id: id, kind: .nonStateArmedGroup),
