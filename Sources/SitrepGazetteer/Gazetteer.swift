@@ -17,6 +17,9 @@ public final class Gazetteer: @unchecked Sendable {
     /// One bit per value of an exact key's top 23 bits (1 MB): the recognizer looks up every capitalized run,
     /// and most name nothing; the filter answers those without a binary search through the index.
     var exactFilter: [UInt64] = []
+    /// Where each bucket of keys by their top sixteen bits begins in `exactIndex` (65,537 offsets): a look-up
+    /// searches its bucket, a few keys in a cache line or two, not the whole index.
+    var exactBuckets: [Int32] = []
     var skeletonIndex: [UInt64] = []
     public private(set) var countryByCode: [String: Int] = [:]
     public private(set) var divisionByKey: [String: Int] = [:]
@@ -99,10 +102,14 @@ public final class Gazetteer: @unchecked Sendable {
         skeletonIndex = t.skeletonIndex
         maxWords = t.maxWords
         exactFilter = [UInt64](repeating: 0, count: 1 << 17)
+        var buckets = [Int32](repeating: 0, count: (1 << 16) + 1)
         for k in exactIndex {
             let top = Int(truncatingIfNeeded: k >> 41)
             exactFilter[top >> 6] |= 1 << UInt64(top & 63)
+            buckets[Int(truncatingIfNeeded: k >> 48) + 1] += 1
         }
+        for b in 0..<(1 << 16) { buckets[b + 1] += buckets[b] }
+        exactBuckets = buckets
         countryByCode = [:]
         divisionByKey = [:]
         for i in places.indices where places[i].kind != .town {
@@ -320,7 +327,8 @@ public final class Gazetteer: @unchecked Sendable {
     public func exactEntries(_ h: UInt64) -> NameEntries {
         let top = Int(truncatingIfNeeded: h >> 41)
         guard exactFilter[top >> 6] & (1 << UInt64(top & 63)) != 0 else { return NameEntries(keys: [], range: 0..<0) }
-        return Gazetteer.range(exactIndex, h)
+        let b = Int(truncatingIfNeeded: h >> 48)
+        return Gazetteer.range(exactIndex, h, from: Int(exactBuckets[b]), to: Int(exactBuckets[b + 1]))
     }
 
     public func skeletonEntries(_ h: UInt64) -> NameEntries { Gazetteer.range(skeletonIndex, h) }
@@ -331,9 +339,10 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Name entries whose key hash agrees with `h` in its top 44 bits: a range of the sorted keys, no array
     /// made (the recognizer looks up every capitalized run, and most find nothing).
-    static func range(_ keys: [UInt64], _ h: UInt64) -> NameEntries {
+    /// `from`..<`to`: where to search (a bucket of `exactBuckets`), the whole index by default.
+    static func range(_ keys: [UInt64], _ h: UInt64, from start: Int = 0, to limit: Int? = nil) -> NameEntries {
         let lo = h & ~entryMask
-        var a = 0, b = keys.count
+        var a = start, b = limit ?? keys.count
         while a < b {
             let mid = (a + b) >> 1
             if keys[mid] < lo { a = mid + 1 } else { b = mid }
