@@ -60,7 +60,8 @@ public final class GrowableBytes {
             let src = UnsafeRawPointer(from + r.lowerBound), dst = UnsafeMutableRawPointer(base + used)
             var k = 0
             repeat {
-                dst.storeBytes(of: src.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+                let word = src.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                dst.storeBytes(of: word, toByteOffset: k, as: UInt64.self)
                 k += 8
             } while k < n
         } else {

@@ -4,15 +4,16 @@ extension Array where Element == UInt64 {
     /// The standard `sort()` is a stable merge sort through a comparison closure, three times slower on the
     /// few hundred hashes of a document's shingles; integers need no stability.
     ///
-    /// From `IntegerSort.radixThreshold` values on, a radix sort of the top bits: hashes are random, and the quicksort's
-    /// comparisons were mispredicted half the time (it led the profile of `sitrep extract` in cycles).
+    /// From `IntegerSort.radixThreshold` values on, a radix sort of the top bits: hashes are random, and the
+    /// quicksort's comparisons were mispredicted half the time (it led the profile of `sitrep extract` in cycles).
     public mutating func sortIntegers() {
         withUnsafeMutableBufferPointer { b in
             guard b.count > 1 else { return }
             if b.count >= IntegerSort.radixThreshold {
                 IntegerSort.radixSort(b)
             } else {
-                IntegerSort.quicksort(b.baseAddress!, 0, b.count - 1, depth: 2 * (Int.bitWidth - b.count.leadingZeroBitCount))
+                let depth = 2 * (Int.bitWidth - b.count.leadingZeroBitCount)
+                IntegerSort.quicksort(b.baseAddress!, 0, b.count - 1, depth: depth)
             }
         }
     }

@@ -93,11 +93,14 @@ public struct PlaceResolver: Sendable {
         for i in out.indices { out[i].score = score(out[i], context, towns) }
         guard out.count > 1 else { return out }
         let places = gazetteer.places
-        out.sort {
-            if $0.score != $1.score { return $0.score > $1.score }
-            return (places[$0.place].geonameid ?? 0) < (places[$1.place].geonameid ?? 0)
-        }
+        out.sort { Self.ranksBefore($0, $1, places) }
         return out
+    }
+
+    /// The ranking's order: the higher score first; of equal scores, the lower geonameid.
+    @inline(__always) private static func ranksBefore(_ a: PlaceCandidate, _ b: PlaceCandidate, _ places: [Place]) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        return (places[a.place].geonameid ?? 0) < (places[b.place].geonameid ?? 0)
     }
 
     /// The first `first` of `rank(cands, context:)`, by insertion into a short list rather than a sort of all.
@@ -112,10 +115,7 @@ public struct PlaceResolver: Sendable {
             c.score = score(c, context, towns)
             // after every kept one that ranks before it or equal (the sort keeps equals in their order)
             var k = out.count
-            while k > 0, c.score > out[k - 1].score
-                    || c.score == out[k - 1].score && (places[c.place].geonameid ?? 0) < (places[out[k - 1].place].geonameid ?? 0) {
-                k -= 1
-            }
+            while k > 0, Self.ranksBefore(c, out[k - 1], places) { k -= 1 }
             guard k < first else { continue }
             out.insert(c, at: k)
             if out.count > first { out.removeLast() }
@@ -132,10 +132,7 @@ public struct PlaceResolver: Sendable {
         for c in cands {
             var c = c
             c.score = score(c, context, towns)
-            if let t = top {
-                guard c.score > t.score
-                    || c.score == t.score && (places[c.place].geonameid ?? 0) < (places[t.place].geonameid ?? 0) else { continue }
-            }
+            if let t = top, !Self.ranksBefore(c, t, places) { continue }
             top = c
         }
         return top

@@ -26,8 +26,8 @@ public struct ActorRecognizer: Sendable {
     public func recognize(_ text: AnalyzedText, places: [PlaceMention], mainCountry: String?) -> ([ActorMention], Focus) {
         let t = text.tokens
         // the lexicon's tables as locals: read through the class at every token, each read retained them
-        let named = lexicon.named, generic = lexicon.generic, forceWords = lexicon.forceWords,
-            groupHeads = lexicon.groupHeads, demonyms = lexicon.gazetteer.demonyms, modifiers = ActorRecognizer.modifiers
+        let named = lexicon.named, generic = lexicon.generic, forceWords = lexicon.forceWords
+        let groupHeads = lexicon.groupHeads, demonyms = lexicon.gazetteer.demonyms, modifiers = ActorRecognizer.modifiers
         var out: [ActorMention] = []
         var generics: [(Range<Int>, ActorLexicon.GenericRole, Int)] = []
         // the place starting at each token, by index into `places` (an array: asked at every token)
@@ -59,7 +59,9 @@ public struct ActorRecognizer: Sendable {
             // <demonym> [modifiers] force-word / government
             if tok.isCapitalized, let cc = demonyms[tok.hash] {
                 var j = i + 1
-                while j < t.count, j - i <= 3, modifiers.contains(t[j].hash) || (t[j].isCapitalized && t[j].isWord && demonyms[t[j].hash] == nil && j - i <= 2 && t[j].sentence == tok.sentence && forceWords[t[j].hash] != nil) {
+                while j < t.count, j - i <= 3, modifiers.contains(t[j].hash)
+                        || (t[j].isCapitalized && t[j].isWord && demonyms[t[j].hash] == nil && j - i <= 2
+                            && t[j].sentence == tok.sentence && forceWords[t[j].hash] != nil) {
                     j += 1
                 }
                 let isGovernment = t[j - 1].hash == ActorRecognizer.hGovernment
