@@ -98,7 +98,8 @@ public struct PlaceResolver: Sendable {
     }
 
     /// The ranking's order: the higher score first; of equal scores, the lower geonameid.
-    @inline(__always) private static func ranksBefore(_ a: PlaceCandidate, _ b: PlaceCandidate, _ places: [Place]) -> Bool {
+    @inline(__always)
+    private static func ranksBefore(_ a: PlaceCandidate, _ b: PlaceCandidate, _ places: [Place]) -> Bool {
         if a.score != b.score { return a.score > b.score }
         return (places[a.place].geonameid ?? 0) < (places[b.place].geonameid ?? 0)
     }

@@ -27,7 +27,8 @@ public struct ActorRecognizer: Sendable {
         let t = text.tokens
         // the lexicon's tables as locals: read through the class at every token, each read retained them
         let named = lexicon.named, generic = lexicon.generic, forceWords = lexicon.forceWords
-        let groupHeads = lexicon.groupHeads, demonyms = lexicon.gazetteer.demonyms, modifiers = ActorRecognizer.modifiers
+        let groupHeads = lexicon.groupHeads, demonyms = lexicon.gazetteer.demonyms
+        let modifiers = ActorRecognizer.modifiers
         var out: [ActorMention] = []
         var generics: [(Range<Int>, ActorLexicon.GenericRole, Int)] = []
         // the place starting at each token, by index into `places` (an array: asked at every token)
