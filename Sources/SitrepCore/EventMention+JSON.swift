@@ -1,8 +1,8 @@
 extension EventMention {
     /// One line of `sitrep extract` output, keys in the order of spec/event-mention.schema.json.
     public func writeJSON(to w: inout JSONWriter) {
-        var none = MentionJSONCache(enabled: false)
-        writeJSON(to: &w, cache: &none)
+        var fresh = MentionJSONCache()
+        writeJSON(to: &w, cache: &fresh)
     }
 
     /// The same, with the document object the other mentions of its document share taken from `cache`.
@@ -106,15 +106,11 @@ extension EventDate {
 
 /// The `document` object every line of one document repeats, encoded once.
 public struct MentionJSONCache {
-    let enabled: Bool
     private var document: (DocumentRef, [UInt8])?
 
-    public init() { enabled = true }
-
-    init(enabled: Bool) { self.enabled = enabled }
+    public init() {}
 
     mutating func write(_ d: DocumentRef, _ w: inout JSONWriter) {
-        guard enabled else { return d.writeJSON(to: &w) }
         if let (ref, bytes) = document, ref == d { return w.encoded(bytes) }
         let bytes = JSONWriter.encode { d.writeJSON(to: &$0) }
         document = (d, bytes)

@@ -64,8 +64,8 @@ struct ExtractCommand: ParsableCommand {
             // documents go to the workers 16 at a time: one hand-off, not one per document
             let workers = OrderedWorkers<ArraySlice<Document>>(jobs: jobs, capacity: 8 * jobs) { docs in
                 var bytes: [UInt8] = []
-                var w = JSONWriter(capacity: 1 << 18)  // the lines of 16 documents, about 10 KB each
-                var shared = MentionJSONCache()  // the objects a document's lines repeat, encoded once
+                var w = JSONWriter(capacity: table ? 1024 : 1 << 18)  // the lines of 16 documents, about 10 KB each
+                var shared = MentionJSONCache()  // the document object its lines repeat, encoded once
                 for doc in docs {
                     let found = extractor.extract(doc)
                     for i in found.indices {  // not `for m in`: that copies each mention

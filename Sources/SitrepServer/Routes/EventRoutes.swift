@@ -42,7 +42,8 @@ struct EventRoutes {
             event.writeJSON(to: &w, cite: docs[event.evidenceDocument])
             w.key("mentions")
             w.beginArray()
-            for m in mentions { m.writeJSON(to: &w) }
+            var shared = MentionJSONCache()  // mentions of one document share its object
+            for m in mentions { m.writeJSON(to: &w, cache: &shared) }
             w.endArray()
             w.key("documents")
             w.beginArray()
