@@ -87,6 +87,12 @@ public struct JSONWriter {
     /// schema, written as they are: no escaping to check.
     public mutating func key(_ k: StaticString) {
         own()
+        putKey(k)
+        clearComma()
+    }
+
+    /// The separator and `"k":`, the comma flag left set for the value that follows at once (a field).
+    @inline(__always) private mutating func putKey(_ k: StaticString) {
         separator()
         let n = k.utf8CodeUnitCount
         reserve(n + 3)
@@ -94,7 +100,6 @@ public struct JSONWriter {
         buffer.append(UnsafeBufferPointer(start: k.utf8Start, count: n))
         buffer.append(UInt8(ascii: "\""))
         buffer.append(UInt8(ascii: ":"))
-        clearComma()
     }
 
     /// A value written before, as JSON bytes (`encoded`): what many lines repeat is encoded once.
@@ -143,6 +148,10 @@ public struct JSONWriter {
         own()
         separator()
         guard let d else { return appendNull() }
+        appendDay(d)
+    }
+
+    private mutating func appendDay(_ d: Day) {
         put(UInt8(ascii: "\""))
         appendPadded(d.year, width: 4)
         put(UInt8(ascii: "-"))
@@ -164,10 +173,33 @@ public struct JSONWriter {
         appendNull()
     }
 
-    public mutating func field(_ k: StaticString, _ s: String?) { key(k); string(s) }
-    public mutating func field(_ k: StaticString, _ v: Int?) { key(k); int(v) }
-    public mutating func field(_ k: StaticString, _ v: Double?, digits: Int = 5) { key(k); double(v, digits: digits) }
-    public mutating func field(_ k: StaticString, _ d: Day?) { key(k); day(d) }
+    // A field checks ownership and places its comma once for the key and its value: a mention is some forty
+    // fields.
+    public mutating func field(_ k: StaticString, _ s: String?) {
+        own()
+        putKey(k)
+        if let s { appendString(s) } else { appendNull() }
+    }
+
+    public mutating func field(_ k: StaticString, _ v: Int?) {
+        own()
+        putKey(k)
+        if let v { appendInt(v) } else { appendNull() }
+    }
+
+    public mutating func field(_ k: StaticString, _ v: Double?, digits: Int = 5) {
+        own()
+        putKey(k)
+        guard let v, v.isFinite else { return appendNull() }
+        appendDouble(v, digits: digits)
+    }
+
+    public mutating func field(_ k: StaticString, _ d: Day?) {
+        own()
+        putKey(k)
+        guard let d else { return appendNull() }
+        appendDay(d)
+    }
 
     /// Rounds to `digits` decimals and drops trailing zeros ("0.85", "34.3482").
     public static func format(_ v: Double, digits: Int) -> String {

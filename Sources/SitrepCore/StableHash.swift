@@ -40,7 +40,9 @@ public struct StableHash {
     /// `hexID` of parts added one by one, without an array of them: a mention's id is made per mention.
     public mutating func add(part p: String, first: Bool = false) {
         if !first { add(0) }
-        add(p.utf8)
+        var p = p
+        // the contiguous bytes: iterating the UTF-8 view went through its index at every byte
+        p.withUTF8 { for b in $0 { add(b) } }
     }
 
     /// A short hex id: 16 hex digits of the hash of the parts joined by NUL.

@@ -29,6 +29,29 @@ import Testing
         #expect(s == #"{"a":1,"b":[2,{},[],null],"c":"x"},{}"#)
     }
 
+    @Test func fieldsOfEveryKindWriteTheirKeyAndValueWithOneComma() {
+        let s = written { w in
+            w.beginObject()
+            w.field("s", "a\"b")
+            w.field("ns", nil as String?)
+            w.field("i", -12)
+            w.field("ni", nil as Int?)
+            w.field("d", 34.52814, digits: 4)
+            w.field("nd", nil as Double?)
+            w.field("inf", Double.infinity)
+            w.field("day", Day(year: 2021, month: 8, day: 12))
+            w.field("nday", nil as Day?)
+            w.key("o")
+            w.beginObject()
+            w.field("x", 1)
+            w.endObject()
+            w.field("last", "z")
+            w.endObject()
+        }
+        #expect(s == #"{"s":"a\"b","ns":null,"i":-12,"ni":null,"d":34.5281,"nd":null,"inf":null,"#
+            + #""day":"2021-08-12","nday":null,"o":{"x":1},"last":"z"}"#)
+    }
+
     @Test func anEncodedValueTakesItsCommaAndLinesEndInOneBuffer() {
         let document = JSONWriter.encode { w in
             w.beginObject()

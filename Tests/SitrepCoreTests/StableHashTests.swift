@@ -9,6 +9,9 @@ import Testing
         // FNV-1a 64 of "a" is af63dc4c8601ec8c
         #expect(StableHash.hexID(["a"]) == "af63dc4c8601ec8c")
         #expect(StableHash.hexID(["a", "b"]) == StableHash.hex(StableHash.of("a\u{0}b")))
+        // parts of any kind of string: non-ASCII, and a string made from a substring
+        let part = String("x Qal\u{2019}eh-ye Now, Herāt".dropFirst(2))
+        #expect(StableHash.hexID([part, "é"]) == StableHash.hex(StableHash.of("Qal\u{2019}eh-ye Now, Herāt\u{0}é")))
     }
 
     @Test func whiteSpaceRunsHashAsOneSpace() {

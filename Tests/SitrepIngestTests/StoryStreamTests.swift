@@ -78,4 +78,24 @@ import Testing
         #expect(docs.map { $0.story ?? "" } == expected)
         #expect(Set(expected).count > Set(kinds.filter { $0 >= 0 }).count)  // some copies fell out of the window
     }
+
+    @Test func aCopyIsFoundBehindMoreThanEightCloserRewritesThatFallShort() {
+        // ten earlier documents share a long passage with the new one (more samples than its true source) but
+        // not enough of it at a strict threshold; the short source they outrank is still found, after them
+        func words(_ tag: String, _ n: Int) -> String { (0..<n).map { "\(tag)w\($0)" }.joined(separator: " ") }
+        let passage = words("p", 200), source = words("c", 80)
+        var docs = (0..<10).map { Document(id: "e\($0)", text: passage + " " + words("u\($0)x", 300) + ".") }
+        docs.append(Document(id: "c", text: source + "."))
+        docs.append(Document(id: "d", text: passage + " " + source + "."))
+        var detector = StoryDetector()
+        detector.threshold = 0.9
+        var stream = StoryStream(detector: detector)
+        for i in docs.indices { stream.assign(&docs[i]) }
+        #expect(docs.map { $0.story ?? "" } == (0..<10).map { "e\($0)" } + ["c", "c"])
+        // at the default threshold the first of the rewrites is the match
+        var again = docs
+        var loose = StoryStream()
+        for i in again.indices { loose.assign(&again[i]) }
+        #expect(again.last?.story == "e0")
+    }
 }

@@ -67,11 +67,14 @@ struct Shingles {
             out.append(s)
         }
         out.sortIntegers()
-        // unique, in place
-        var kept = 0
-        for k in out.indices where kept == 0 || out[kept - 1] != out[k] {
-            out[kept] = out[k]
-            kept += 1
+        // unique, in place, through the buffer: each write to `out[kept]` checked the array's uniqueness
+        let kept = out.withUnsafeMutableBufferPointer { o -> Int in
+            var kept = 0
+            for k in o.indices where kept == 0 || o[kept - 1] != o[k] {
+                o[kept] = o[k]
+                kept += 1
+            }
+            return kept
         }
         out.removeLast(out.count - kept)
         hashes = out

@@ -33,6 +33,11 @@ public struct StoryStream {
         shared = Array(repeating: 0, count: self.window)
     }
 
+    /// More shared samples first, then the earlier document.
+    private static func ranksBefore(_ a: (n: Int, sequence: Int), _ b: (n: Int, sequence: Int)) -> Bool {
+        a.n != b.n ? a.n > b.n : a.sequence < b.sequence
+    }
+
     /// Sets `doc.story`.
     public mutating func assign(_ doc: inout Document) {
         let sequence = seen
@@ -57,7 +62,7 @@ public struct StoryStream {
             }
         }
         let needed = max(1, min(detector.minimumSharedSamples, sample.count))
-        // the candidates sharing the most samples first; one verification per story, not per copy
+        // the documents sharing enough samples; one verification per story, not per copy
         var candidates: [(n: Int, sequence: Int)] = []
         for j in touched {
             let n = Int(shared[j % window])
@@ -65,15 +70,25 @@ public struct StoryStream {
             if n >= needed { candidates.append((n, j)) }
         }
         touched.removeAll(keepingCapacity: true)
-        candidates.sort { $0.n != $1.n ? $0.n > $1.n : $0.sequence < $1.sequence }
         var tried: Set<String> = []
         var match: String? = nil
-        for c in candidates {
-            guard let r = recent[c.sequence % window], r.sequence == c.sequence, tried.insert(r.story).inserted else { continue }
-            if s.containment(with: r.shingles) >= detector.threshold {
-                match = r.story
-                break
+        func verify(_ c: (n: Int, sequence: Int)) {
+            guard let r = recent[c.sequence % window], r.sequence == c.sequence, tried.insert(r.story).inserted else { return }
+            if s.containment(with: r.shingles) >= detector.threshold { match = r.story }
+        }
+        // in order of shared samples, then of arrival; the first candidate is most often the match, so the
+        // first few are picked without sorting them all, and the rest is sorted only when they all miss
+        for _ in 0..<8 where match == nil && !candidates.isEmpty {
+            var best = 0
+            for k in candidates.indices.dropFirst() where StoryStream.ranksBefore(candidates[k], candidates[best]) {
+                best = k
             }
+            candidates.swapAt(best, candidates.count - 1)
+            verify(candidates.removeLast())
+        }
+        if match == nil {
+            candidates.sort(by: StoryStream.ranksBefore)
+            for c in candidates where match == nil { verify(c) }
         }
         doc.story = match ?? doc.id
         recent[sequence % window] = Recent(sequence: sequence, shingles: s, story: doc.story!)
