@@ -473,7 +473,7 @@ extension EventExtractor {
         if let m = a.actor(i) { return m.actor }
         guard lexicon.isA(t[i], lexicon.person) else { return nil }
         var j = i
-        while j > floor, !t[j - 1].has(.punct) || text(a, j - 1) == "’" || text(a, j - 1) == "'", i - j < 5,
+        while j > floor, !t[j - 1].has(.punct) || isApostrophe(a, j - 1), i - j < 5,
               !lexicon.isA(t[j - 1], lexicon.aux), t[j - 1].hash != h("that") { j -= 1 }
         return person(a, j..<(i + 1))
     }
@@ -481,7 +481,7 @@ extension EventExtractor {
     func personAfter(_ a: DocumentAnalysis, _ k: Int, limit: Int) -> Actor? {
         let t = a.text.tokens
         var j = k
-        while j < limit, j - k < 6, !t[j].has(.punct) || text(a, j) == "’" || text(a, j) == "'" {
+        while j < limit, j - k < 6, !t[j].has(.punct) || isApostrophe(a, j) {
             if let m = a.actor(j) { return m.actor }
             if lexicon.isA(t[j], lexicon.person) { return person(a, k..<(j + 1)) }
             j += 1
@@ -489,7 +489,11 @@ extension EventExtractor {
         return nil
     }
 
-    func text(_ a: DocumentAnalysis, _ i: Int) -> String { a.text.text(of: a.text.tokens[i]) }
+    /// A token that is an apostrophe, compared in place: a String made per token cost more than the search.
+    func isApostrophe(_ a: DocumentAnalysis, _ i: Int) -> Bool {
+        let t = a.text.tokens[i]
+        return a.text.token(t, is: "’") || a.text.token(t, is: "'")
+    }
 
     func person(_ a: DocumentAnalysis, _ r: Range<Int>) -> Actor {
         let name = a.text.text(tokens: r)

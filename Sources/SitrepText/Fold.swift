@@ -55,11 +55,20 @@ public enum Fold {
         var out: [String] = []
         var cur: [UInt8] = []
         for sc in s.unicodeScalars {
-            if let l = letters(sc.value) {
+            // ASCII without the one-letter array `letters` returns
+            let v = sc.value
+            if v < 128 {
+                let b = UInt8(v)
+                if b >= 65 && b <= 90 { cur.append(b + 32); continue }
+                if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) { cur.append(b); continue }
+                if b == 39 || b == 96 { continue }
+            } else if let l = letters(v) {
                 cur.append(contentsOf: l)
-            } else if !cur.isEmpty {
+                continue
+            }
+            if !cur.isEmpty {
                 out.append(String(decoding: cur, as: UTF8.self))
-                cur.removeAll()
+                cur.removeAll(keepingCapacity: true)
             }
         }
         if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
