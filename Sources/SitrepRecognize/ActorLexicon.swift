@@ -52,20 +52,32 @@ public final class ActorLexicon: @unchecked Sendable {
         for (cols, _) in TSV.rows(Gazetteer.dataDirectory.appendingPathComponent("demonyms.tsv")) where cols.count >= 2 {
             if demonymOf[cols[1]] == nil { demonymOf[cols[1]] = cols[0] }
         }
+        states = Array(repeating: nil, count: 26 * 26)
         for cc in gazetteer.countryByCode.keys {
-            states[cc] = (ActorLexicon.makeState(cc, home: true, gazetteer: gazetteer, demonymOf: demonymOf),
-                          ActorLexicon.makeState(cc, home: false, gazetteer: gazetteer, demonymOf: demonymOf))
+            let both = (ActorLexicon.makeState(cc, home: true, gazetteer: gazetteer, demonymOf: demonymOf),
+                        ActorLexicon.makeState(cc, home: false, gazetteer: gazetteer, demonymOf: demonymOf))
+            if let k = ActorLexicon.slot(cc) { states[k] = both } else { otherStates[cc] = both }
         }
     }
 
     /// The state of a country as an actor: its forces in its own conflicts, a foreign state elsewhere.
     public func state(_ cc: String, home: Bool) -> Actor {
-        if let both = states[cc] { return home ? both.home : both.foreign }
+        let both = ActorLexicon.slot(cc).map { states[$0] } ?? otherStates[cc]
+        if let both { return home ? both.home : both.foreign }
         return ActorLexicon.makeState(cc, home: home, gazetteer: gazetteer, demonymOf: demonymOf)
     }
 
     /// Every country's two state actors, made once: the recognizer asks for them at every mention of a state.
-    private var states: [String: (home: Actor, foreign: Actor)] = [:]
+    /// By the code's two capitals (AA…ZZ), not in a dictionary: hashing the code cost more than the rest.
+    private var states: [(home: Actor, foreign: Actor)?] = []
+    private var otherStates: [String: (home: Actor, foreign: Actor)] = [:]
+
+    /// The index of a code of two capitals.
+    private static func slot(_ cc: String) -> Int? {
+        var u = cc.utf8.makeIterator()
+        guard let a = u.next(), let b = u.next(), u.next() == nil, a &- 65 < 26, b &- 65 < 26 else { return nil }
+        return Int(a - 65) * 26 + Int(b - 65)
+    }
 
     private static func makeState(_ cc: String, home: Bool, gazetteer: Gazetteer, demonymOf: [String: String]) -> Actor {
         let countryName = gazetteer.country(cc)?.name ?? cc

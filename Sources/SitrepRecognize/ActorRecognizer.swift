@@ -29,6 +29,7 @@ public struct ActorRecognizer: Sendable {
         let named = lexicon.named, generic = lexicon.generic, forceWords = lexicon.forceWords
         let groupHeads = lexicon.groupHeads, demonyms = lexicon.gazetteer.demonyms
         let modifiers = ActorRecognizer.modifiers
+        let hOf = TokenHash.of("of".utf8), hS = TokenHash.of("s".utf8)
         var out: [ActorMention] = []
         var generics: [(Range<Int>, ActorLexicon.GenericRole, Int)] = []
         // the place starting at each token, by index into `places` (an array: asked at every token)
@@ -99,7 +100,7 @@ public struct ActorRecognizer: Sendable {
             if tok.isCapitalized, !tok.has(.sentenceStart) || (i + 1 < t.count && t[i + 1].isCapitalized) {
                 var j = i
                 while j < t.count, t[j].sentence == tok.sentence,
-                      t[j].isCapitalized || (j > i && (t[j].hash == TokenHash.of("of".utf8) || t[j].hash == TokenHash.of("s".utf8) || t[j].has(.hyphen))) {
+                      t[j].isCapitalized || (j > i && (t[j].hash == hOf || t[j].hash == hS || t[j].has(.hyphen))) {
                     j += 1
                 }
                 // "Haftar's Libyan National Army": a listed name inside the capitalized run is the actor

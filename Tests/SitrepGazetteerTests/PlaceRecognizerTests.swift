@@ -56,4 +56,16 @@ import Testing
         let found = PlaceRecognizer(gazetteer: gazetteer).recognize(text).map { gazetteer.places[$0.place].key }
         #expect(found == ["US"])
     }
+
+    @Test func aVariantSpellingReadsTheSameEveryTimeItComesBack() {
+        // the first reading searches the spelling variants; later ones (in this and other documents) come from
+        // the resolver's cache, asked before the variant keys are made
+        let recognizer = PlaceRecognizer(gazetteer: gazetteer)
+        let text = "Fighters entered Shebergan on Friday and held Shebergan airport by nightfall."
+        let first = recognizer.recognize(AnalyzedText(text)).map { gazetteer.places[$0.place].key }
+        let again = recognizer.recognize(AnalyzedText("Residents of Shebergan fled.")).map { gazetteer.places[$0.place].key }
+        #expect(first == ["1125444", "1125444"])
+        #expect(again == ["1125444"])
+        #expect(recognizer.resolver.candidates("Shebergan").first?.place == gazetteer.places.firstIndex { $0.key == "1125444" })
+    }
 }
