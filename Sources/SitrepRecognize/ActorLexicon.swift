@@ -68,7 +68,7 @@ public final class ActorLexicon: @unchecked Sendable {
     }
 
     /// Every country's two state actors, made once: the recognizer asks for them at every mention of a state.
-    /// By the code's two capitals (AA…ZZ), not in a dictionary: hashing the code cost more than the rest.
+    /// By the code's two capitals (AA…ZZ), not in a dictionary, which hashed the code at every mention.
     private var states: [(home: Actor, foreign: Actor)?] = []
     private var otherStates: [String: (home: Actor, foreign: Actor)] = [:]
 
