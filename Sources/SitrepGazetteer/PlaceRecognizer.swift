@@ -115,17 +115,11 @@ public struct PlaceRecognizer: Sendable {
                 let run = wordRanges
                 let keyLen = run.reduce(0) { $0 + $1.count }
                 if keyLen >= 5 && !gazetteer.commonWords.contains(tok.hash) {
-                    // a run seen before (most come back in every article) is answered by the resolver's cache
-                    // before its keys are made
-                    let found: [PlaceCandidate]
-                    if let known = resolver.fuzzyCache.get(h) {
-                        found = known
-                    } else {
+                    let found = resolver.variants(exact: h) {
                         NameKey.skeletonBytes(text.folded, run, into: &skeleton)
                         var exactKey = ""
                         for r in run { exactKey += String(decoding: text.folded[r], as: UTF8.self) }
-                        found = resolver.collect(exact: h, skeleton: TokenHash.of(skeleton), exactKey: exactKey,
-                                                 skeletonKey: String(decoding: skeleton, as: UTF8.self))
+                        return (TokenHash.of(skeleton), exactKey, String(decoding: skeleton, as: UTF8.self))
                     }
                     if !found.isEmpty {
                         spanEnd = lastContent + 1

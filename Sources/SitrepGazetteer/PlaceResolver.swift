@@ -82,6 +82,15 @@ public struct PlaceResolver: Sendable {
         return best
     }
 
+    /// `collect` for a name no exact key matches, its keys made by `keys` (skeleton hash, exact key, skeleton
+    /// key) only when the cache of earlier answers lacks it: most unknown names come back in every article.
+    func variants(exact: UInt64, keys: () -> (skeleton: UInt64, exactKey: String, skeletonKey: String)) -> [PlaceCandidate] {
+        // the cache holds only names without exact entries, so for them it answers as `collect` would
+        if let known = fuzzyCache.get(exact) { return known }
+        let k = keys()
+        return collect(exact: exact, skeleton: k.skeleton, exactKey: k.exactKey, skeletonKey: k.skeletonKey)
+    }
+
     private func verify(_ e: Int32, _ exactKey: String, _ limit: Int) -> Bool {
         NameKey.distance(NameKey.exact(gazetteer.name(Int(e))), exactKey, limit: limit) <= limit
     }

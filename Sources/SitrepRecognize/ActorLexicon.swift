@@ -56,21 +56,20 @@ public final class ActorLexicon: @unchecked Sendable {
         for cc in gazetteer.countryByCode.keys {
             let both = (ActorLexicon.makeState(cc, home: true, gazetteer: gazetteer, demonymOf: demonymOf),
                         ActorLexicon.makeState(cc, home: false, gazetteer: gazetteer, demonymOf: demonymOf))
-            if let k = ActorLexicon.slot(cc) { states[k] = both } else { otherStates[cc] = both }
+            if let k = ActorLexicon.slot(cc) { states[k] = both }
         }
     }
 
     /// The state of a country as an actor: its forces in its own conflicts, a foreign state elsewhere.
     public func state(_ cc: String, home: Bool) -> Actor {
-        let both = ActorLexicon.slot(cc).map { states[$0] } ?? otherStates[cc]
-        if let both { return home ? both.home : both.foreign }
+        if let k = ActorLexicon.slot(cc), let both = states[k] { return home ? both.home : both.foreign }
         return ActorLexicon.makeState(cc, home: home, gazetteer: gazetteer, demonymOf: demonymOf)
     }
 
     /// Every country's two state actors, made once: the recognizer asks for them at every mention of a state.
-    /// By the code's two capitals (AA…ZZ), not in a dictionary, which hashed the code at every mention.
+    /// By the code's two capitals (AA…ZZ), not in a dictionary, which hashed the code at every mention; any
+    /// other code is made when asked for.
     private var states: [(home: Actor, foreign: Actor)?] = []
-    private var otherStates: [String: (home: Actor, foreign: Actor)] = [:]
 
     /// The index of a code of two capitals.
     private static func slot(_ cc: String) -> Int? {
