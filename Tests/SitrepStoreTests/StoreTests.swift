@@ -173,6 +173,30 @@ import Testing
         }
     }
 
+    /// A new store has 16 KB pages; a store made with 4 KB pages keeps them, and takes an ingest as before.
+    @Test func aNewStoreHasSixteenKilobytePagesAndAnOldOneKeepsItsOwn() throws {
+        let fresh = Fixtures.tempPath("pages-new.sqlite")
+        let old = Fixtures.tempPath("pages-old.sqlite")
+        defer { Fixtures.remove(fresh); Fixtures.remove(old) }
+        let made = try Store(path: fresh)
+        #expect(try made.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 16384)
+        do {
+            let q = try DatabaseQueue(path: old)
+            try q.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA page_size = 4096; CREATE TABLE earlier (x); DROP TABLE earlier")
+            }
+        }
+        let store = try Store(path: old)
+        #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
+        let extractor = try EventExtractor.shared()
+        let docs = try documents("Tests/Fixtures/Eval/south.corpus.jsonl")
+        let inOld = try store.ingest(docs, extract: { extractor.extract($0) })
+        let inNew = try made.ingest(docs, extract: { extractor.extract($0) })
+        #expect(inOld.added == docs.count && inOld.mentions == inNew.mentions)
+        let events = "SELECT * FROM events ORDER BY id"
+        #expect(try store.read { try Row.fetchAll($0, sql: events) } == made.read { try Row.fetchAll($0, sql: events) })
+    }
+
     /// A new store opened by several connections at once (an ingest starting while a reader looks): each one
     /// opens it, the schema is made once.
     @Test func aNewStoreOpenedFourTimesAtOnceOpensEveryTime() throws {
