@@ -33,15 +33,37 @@ import Testing
         return (store, groups, events, changes)
     }
 
-    @Test(arguments: [2, 7, 20_000]) func onePassFusesWhatGroupByGroupFuses(budget: Int) throws {
-        let path = Fixtures.tempPath("sorted-\(budget).sqlite")
+    /// In one lane or several (the jobs), in rounds of any size.
+    @Test(arguments: [2, 7, 20_000], [1, 2, 4]) func onePassFusesWhatGroupByGroupFuses(budget: Int, jobs: Int) throws {
+        let path = Fixtures.tempPath("sorted-\(budget)-\(jobs).sqlite")
         defer { Fixtures.remove(path) }
         let (store, groups, events, changes) = try wipedStore(path)
         #expect(groups > 10)
-        #expect(try store.refuseDirtyGroupsInOnePass(jobs: 2, mentionBudget: budget) == groups)
+        var told: [Int] = []
+        #expect(try store.refuseDirtyGroupsInOnePass(jobs: jobs, mentionBudget: budget) { told.append($0) } == groups)
+        #expect(told.last == groups && told == told.sorted())
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dirty_groups") } == 0)
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.events) } == events)
         #expect(try store.read { db in try Row.fetchAll(db, sql: Self.changes) } == changes)
+    }
+
+    /// Lanes are cut at the group of the middle mention (by group key): no group is in two lanes.
+    @Test func lanesAreCutAtTheGroupOfTheMiddleMention() throws {
+        let path = Fixtures.tempPath("sorted-lanes.sqlite")
+        defer { Fixtures.remove(path) }
+        let (store, _, _, _) = try wipedStore(path)
+        let bounds = try store.laneBounds(lanes: 2)
+        #expect(bounds.count == 3 && bounds.first! == nil && bounds.last! == nil)
+        let cut = try #require(bounds[1])
+        let (below, upTo, total) = try store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mentions WHERE group_key < ?", arguments: [cut]) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mentions WHERE group_key <= ?", arguments: [cut]) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mentions") ?? 0)
+        }
+        #expect(below <= total / 2 && upTo > total / 2)
+        #expect(try store.laneBounds(lanes: 1).count == 2)
+        try store.write { db in try db.execute(sql: "DROP INDEX mentions_group") }
+        #expect(try store.laneBounds(lanes: 2).count == 2, "without the group index: one lane")
     }
 
     /// A dirty group whose mentions are gone has nothing in the pass: it stays dirty for `refuseDirtyGroups`,
