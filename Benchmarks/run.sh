@@ -5,7 +5,7 @@
 #   Benchmarks/run.sh --baseline    also the spaCy baseline of the brief on a 200-article slice, and the ratio
 #   BENCH_MB=5 Benchmarks/run.sh    a smaller corpus
 #   BENCH_MB=3040 Benchmarks/run.sh --ingest-only
-#                                   the ingest alone (3040 MB: a million articles, about nine minutes)
+#                                   the ingest alone (3040 MB: a million articles, seven to ten minutes)
 # Figures are wall-clock on a shared machine: run twice and read the second.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,7 +26,7 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Documents extracted in parallel (default: the machine's cores).")
+    @Option(help: "Documents extracted, and groups of mentions fused, in parallel (default: the machine's cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     // 1,024: each commit rewrites the index pages its mentions land on, about as many for 256 documents as for
