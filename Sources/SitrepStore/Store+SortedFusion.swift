@@ -15,7 +15,7 @@ extension Store {
     /// whole groups (about `mentionBudget` mentions) while the next is read; each round is written in one
     /// transaction. A group of more than a quarter of a round is read on only once the lane's round before it is
     /// written: memory holds one such group a lane. One lane left a core idle: a large group was read, then
-    /// fused, then written, one step at a time (a million articles: 190 s, most of it on one core).
+    /// fused, then written, one step at a time (a million articles: about 200 s, most of it on one core).
     @discardableResult
     func refuseDirtyGroupsInOnePass(jobs: Int, mentionBudget: Int = 20_000,
                                     progress: ((Int) -> Void)? = nil) throws -> Int {
