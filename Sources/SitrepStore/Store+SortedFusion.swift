@@ -21,11 +21,8 @@ extension Store {
                                     progress: ((Int) -> Void)? = nil) throws -> Int {
         let bounds = try laneBounds(lanes: min(max(1, jobs), 4))
         let lanes = Array(zip(bounds, bounds.dropFirst()))
-        if lanes.count == 1 {
-            return try fuseLane(from: nil, to: nil, jobs: jobs, budget: mentionBudget, stop: LaneState()) { total, _ in
-                progress?(total)
-            }
-        }
+        // one lane (one job, or no group index) fuses its rounds on all the jobs' threads
+        let perLane = max(1, jobs / lanes.count)
         let state = LaneState()
         let finished = DispatchGroup()
         for (lower, upper) in lanes {
@@ -33,8 +30,8 @@ extension Store {
             Thread.detachNewThread { [self] in
                 defer { finished.leave() }
                 do {
-                    _ = try fuseLane(from: lower, to: upper, jobs: 1, budget: mentionBudget, stop: state) { _, n in
-                        state.fused(n, progress)
+                    _ = try fuseLane(from: lower, to: upper, jobs: perLane, budget: mentionBudget, stop: state) {
+                        state.fused($0, progress)
                     }
                 } catch {
                     state.fail(error)
@@ -57,7 +54,7 @@ extension Store {
                 let key = try String.fetchOne(db, sql: """
                     SELECT group_key FROM mentions INDEXED BY mentions_group ORDER BY group_key LIMIT 1 OFFSET ?
                     """, arguments: [total * k / lanes])
-                if let key, cuts.count == 1 || key != cuts[cuts.count - 1] { cuts.append(key) }
+                if let key, key != cuts[cuts.count - 1] { cuts.append(key) }  // a group larger than a lane
             }
             cuts.append(nil)
             return cuts
@@ -65,9 +62,9 @@ extension Store {
     }
 
     /// The dirty groups from `lower` (inclusive) to `upper` (exclusive), nil for no bound, fused in rounds; the
-    /// count of groups fused. `progress` is told the lane's total and the round's groups after each round.
+    /// count of groups fused. `progress` is told the round's groups after each round.
     private func fuseLane(from lower: String?, to upper: String?, jobs: Int, budget: Int, stop: LaneState,
-                          progress: ((_ total: Int, _ round: Int) -> Void)?) throws -> Int {
+                          progress: (_ round: Int) -> Void) throws -> Int {
         let rounds = RoundQueue()
         let reading = DispatchGroup()
         reading.enter()
@@ -97,7 +94,7 @@ extension Store {
             }
             done += groups.count
             rounds.fused()
-            progress?(done, groups.count)
+            progress(groups.count)
         }
         return done
     }
